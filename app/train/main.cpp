@@ -1,0 +1,14 @@
+// rsd-train: work in progress; answers --version and --help.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "common/app_info.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"rsd-train"};
+  app.set_version_flag("--version", [] { return rsd::app::version_text("rsd-train"); });
+  CLI11_PARSE(app, argc, argv);
+  rsd::app::init_runtime();
+  return 0;
+}

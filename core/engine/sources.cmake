@@ -1,0 +1,11 @@
+# Engine areas (paths relative to core/). Each area keeps its own list in <area>/sources.cmake
+# and becomes its own static library; rsd_engine ties them together behind torch-free headers.
+include(${CMAKE_CURRENT_LIST_DIR}/nn/sources.cmake)        # rsd_engine_nn
+include(${CMAKE_CURRENT_LIST_DIR}/weights/sources.cmake)   # rsd_engine_weights
+include(${CMAKE_CURRENT_LIST_DIR}/diffusion/sources.cmake) # rsd_engine_diffusion (+ tiling)
+
+rsd_engine_area(rsd_engine
+  SOURCES
+    engine/runtime.cpp
+    engine/runtime.h
+  DEPS rsd_engine_nn rsd_engine_weights rsd_engine_diffusion)

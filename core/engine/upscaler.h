@@ -1,0 +1,49 @@
+// Upscaler: a loaded model (denoiser + codec + schedule) behind a torch-free interface.
+// The one-step RSD/SinSR student and the T-step ResShift teacher share it; the card's role picks
+// the sampler. Handles any image size by tiling.
+//
+// Threading: create and use on one thread (the inference worker); not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "base/image_upscaler.h"
+#include "engine/model_card.h"
+#include "engine/runtime.h"
+
+namespace rsd::engine {
+
+struct UpscaleOptions {
+  int steps = 0;                 // teacher sampling steps; 0 = the card's (must equal it for now)
+  uint64_t seed = 12345;         // the official sampler's default seed
+  int tile = 0;                  // LR tile side in pixels (multiple of 64); 0 = automatic
+  int tile_overlap = 32;         // LR pixels shared by neighbouring tiles, blended smoothly
+  int tiles_per_batch = 0;       // 0 = automatic from free memory
+  std::string precision = "fp32";  // fp32 | fp16 | bf16 (fp16/bf16 on CUDA only)
+  int64_t max_memory_mb = 0;     // bound on working memory used to pick the tile size; 0 = auto
+};
+
+class Upscaler final : public ImageUpscaler {
+ public:
+  // Loads networks and weights named by the card (weights checked strictly).
+  static Result<std::unique_ptr<Upscaler>> create(const ModelCard& card, DeviceKind device,
+                                                  UpscaleOptions options = {});
+  ~Upscaler() override;
+
+  Result<ImageF> upscale(const ImageF& rgb, const JobContext& ctx) override;
+  int scale() const override;
+  std::string model_name() const override;
+  std::string device_name() const override;
+
+  const ModelCard& card() const;
+  UpscaleOptions& options();
+
+ private:
+  struct Impl;
+  explicit Upscaler(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rsd::engine

@@ -1,0 +1,3 @@
+# imaging sources (paths relative to core/)
+list(APPEND RSD_CORE_SOURCES
+)

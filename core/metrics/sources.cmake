@@ -1,0 +1,3 @@
+# metrics sources (paths relative to core/)
+list(APPEND RSD_CORE_SOURCES
+)

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every Debian package that RSD Studio's build, tests and packaging need.
+# Idempotent: packages already present are left alone. Runs as root or through sudo.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config git
+  # engine
+  libtorch-dev
+  # imaging / metadata
+  libopencv-dev libexiv2-dev libimage-exiftool-perl
+  # GUI
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-image-formats-plugins
+  qt6-svg-dev libxkbcommon-dev
+  # libraries we prefer to hand-written code
+  nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
+  # GUI tests and packaging checks
+  xvfb xauth dpkg-dev fakeroot file desktop-file-utils appstream
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

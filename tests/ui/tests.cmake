@@ -1,0 +1,1 @@
+# UI tests (QT_QPA_PLATFORM=offscreen)
