@@ -3,9 +3,10 @@
 include(${CMAKE_CURRENT_LIST_DIR}/nn/sources.cmake)        # rsd_engine_nn
 include(${CMAKE_CURRENT_LIST_DIR}/weights/sources.cmake)   # rsd_engine_weights
 include(${CMAKE_CURRENT_LIST_DIR}/diffusion/sources.cmake) # rsd_engine_diffusion (+ tiling)
+include(${CMAKE_CURRENT_LIST_DIR}/train/sources.cmake)     # rsd_engine_train
 
 rsd_engine_area(rsd_engine
   SOURCES
     engine/runtime.cpp
     engine/runtime.h
-  DEPS rsd_engine_nn rsd_engine_weights rsd_engine_diffusion)
+  DEPS rsd_engine_nn rsd_engine_weights rsd_engine_diffusion rsd_engine_train)
