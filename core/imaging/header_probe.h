@@ -1,0 +1,34 @@
+// Header probe: image dimensions and sample layout read from the first bytes of a file, before
+// any pixel is decoded, so that size limits are enforced without allocating the image.
+//
+// The parsers treat the input as hostile: every read is bounds-checked against `size`, offsets
+// are validated before use, and loops are bounded. Malformed headers give ErrorCode::Format;
+// well-formed files we refuse (CMYK, 12-bit JPEG, animated WebP, BigTIFF, float TIFF) give
+// ErrorCode::Unsupported.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "base/error.h"
+#include "imaging/image_format.h"
+
+namespace rsd::imaging {
+
+struct HeaderInfo {
+  ImageFormat format = ImageFormat::Unknown;
+  uint32_t width = 0;
+  uint32_t height = 0;
+  int channels = 0;   // samples per pixel as stored (palette images count as 3); 0 if unknown
+  int bit_depth = 0;  // bits per sample as stored; 0 if unknown
+  bool has_alpha = false;
+  bool gray = false;
+
+  uint64_t pixel_count() const { return uint64_t(width) * uint64_t(height); }
+};
+
+// Parses the header in data[0, size). `size` may be a prefix of the file: the probe asks only for
+// what it needs and reports a truncated header as ErrorCode::Format.
+Result<HeaderInfo> probe_header(const uint8_t* data, size_t size);
+
+}  // namespace rsd::imaging

@@ -1,0 +1,61 @@
+#include "imaging/image_decoder.h"
+
+#include <new>
+#include <string>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include "imaging/header_probe.h"
+#include "imaging/mat_bridge.h"
+#include "imaging/orientation.h"
+
+namespace rsd::imaging {
+
+Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const DecodeOptions& options) {
+  auto header = probe_header(data, size);
+  if (!header) return header.error();
+  const HeaderInfo& info = header.value();
+  if (options.max_pixels != 0 && info.pixel_count() > options.max_pixels)
+    return Error(ErrorCode::TooLarge,
+                 std::to_string(info.width) + "x" + std::to_string(info.height) +
+                     " pixels exceeds the input limit of " + std::to_string(options.max_pixels) + " pixels");
+  if (size > size_t(INT32_MAX))
+    return Error(ErrorCode::TooLarge, "encoded file is larger than 2 GiB");
+
+  cv::Mat mat;
+  try {
+    const cv::Mat encoded(1, int(size), CV_8U, const_cast<uint8_t*>(data));
+    mat = cv::imdecode(encoded, cv::IMREAD_UNCHANGED);
+  } catch (const cv::Exception& e) {
+    return Error(ErrorCode::Format, std::string("cannot decode ") + to_string(info.format) + ": " + e.what());
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorCode::OutOfMemory, "out of memory while decoding");
+  }
+  if (mat.empty())
+    return Error(ErrorCode::Format, std::string("cannot decode the ") + to_string(info.format) + " data");
+  if (mat.depth() != CV_8U && mat.depth() != CV_16U)
+    return Error(ErrorCode::Unsupported, "only 8- and 16-bit samples are supported");
+  if (mat.channels() != 1 && mat.channels() != 3 && mat.channels() != 4)
+    return Error(ErrorCode::Unsupported, std::to_string(mat.channels()) + "-channel images are not supported");
+  if (uint32_t(mat.cols) != info.width || uint32_t(mat.rows) != info.height)
+    return Error(ErrorCode::Format, "decoded size differs from the size in the header");
+
+  try {
+    DecodedImage out;
+    out.format = info.format;
+    out.bit_depth = mat.depth() == CV_16U ? 16 : 8;
+    out.has_alpha = mat.channels() == 4;
+    // Gray with alpha comes out of OpenCV as BGRA with equal colour channels.
+    out.gray = mat.channels() == 1 || (mat.channels() == 4 && info.gray);
+    out.source_orientation = options.orientation >= 1 && options.orientation <= 8 ? options.orientation : 1;
+    ImageF stored = detail::mat_to_image(mat);
+    mat.release();
+    out.pixels = out.source_orientation == 1 ? std::move(stored)
+                                             : apply_orientation(stored, out.source_orientation);
+    return out;
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorCode::OutOfMemory, "out of memory while converting pixels");
+  }
+}
+
+}  // namespace rsd::imaging

@@ -1,0 +1,25 @@
+// Decoding a photo from its encoded bytes into upright float pixels.
+//
+// The header is probed and the pixel limit checked before any pixel buffer is allocated. OpenCV
+// decodes with IMREAD_UNCHANGED (keeps 16 bit and alpha, but ignores EXIF orientation), so the
+// caller passes the orientation it read from the metadata and it is applied here, exactly once.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "base/error.h"
+#include "imaging/decoded_image.h"
+
+namespace rsd::imaging {
+
+struct DecodeOptions {
+  int orientation = 1;                     // EXIF orientation of the stored pixels (1..8)
+  uint64_t max_pixels = 250'000'000;       // refuse larger images before decoding; 0 = no limit
+};
+
+// Errors: Unsupported (CMYK, float, unknown format), Format (corrupt data), TooLarge, OutOfMemory.
+// The ICC profile is not read here (see metadata::read_metadata); icc_profile stays empty.
+Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const DecodeOptions& options = {});
+
+}  // namespace rsd::imaging

@@ -1,0 +1,84 @@
+#include "imaging/image_encoder.h"
+
+#include <new>
+#include <string>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include "imaging/mat_bridge.h"
+
+namespace rsd::imaging {
+namespace {
+
+// libtiff compression codes (tiff.h), which OpenCV passes through unchanged.
+constexpr int kTiffNone = 1;
+constexpr int kTiffLzw = 5;
+constexpr int kTiffDeflate = 8;
+
+Result<std::vector<int>> codec_params(const EncodeOptions& o) {
+  switch (o.format) {
+    case ImageFormat::Jpeg:
+      if (o.jpeg_quality < 1 || o.jpeg_quality > 100)
+        return Error(ErrorCode::InvalidArgument, "JPEG quality must be 1..100");
+      return std::vector<int>{cv::IMWRITE_JPEG_QUALITY, o.jpeg_quality, cv::IMWRITE_JPEG_OPTIMIZE, 1};
+    case ImageFormat::Png:
+      if (o.png_compression < 0 || o.png_compression > 9)
+        return Error(ErrorCode::InvalidArgument, "PNG compression must be 0..9");
+      return std::vector<int>{cv::IMWRITE_PNG_COMPRESSION, o.png_compression};
+    case ImageFormat::Webp:
+      if (!o.webp_lossless && (o.webp_quality < 1 || o.webp_quality > 100))
+        return Error(ErrorCode::InvalidArgument, "WebP quality must be 1..100");
+      // OpenCV switches to lossless for any quality above 100.
+      return std::vector<int>{cv::IMWRITE_WEBP_QUALITY, o.webp_lossless ? 101 : o.webp_quality};
+    case ImageFormat::Tiff: {
+      const int code = o.tiff_compression == TiffCompression::Deflate ? kTiffDeflate
+                     : o.tiff_compression == TiffCompression::None    ? kTiffNone
+                                                                      : kTiffLzw;
+      return std::vector<int>{cv::IMWRITE_TIFF_COMPRESSION, code};
+    }
+    default:
+      return Error(ErrorCode::Unsupported, std::string("cannot write ") + to_string(o.format));
+  }
+}
+
+const char* cv_extension(ImageFormat format) {
+  switch (format) {
+    case ImageFormat::Jpeg: return ".jpg";
+    case ImageFormat::Png: return ".png";
+    case ImageFormat::Tiff: return ".tiff";
+    case ImageFormat::Webp: return ".webp";
+    default: return "";
+  }
+}
+
+}  // namespace
+
+int effective_bit_depth(ImageFormat format, int requested) {
+  return requested == 16 && supports_16bit(format) ? 16 : 8;
+}
+
+Result<std::vector<uint8_t>> encode_image(const ImageF& image, const EncodeOptions& options) {
+  if (image.empty()) return Error(ErrorCode::InvalidArgument, "nothing to encode: empty image");
+  if (image.channels != 1 && image.channels != 3 && image.channels != 4)
+    return Error(ErrorCode::InvalidArgument, "images to encode need 1, 3 or 4 channels");
+  if (image.channels == 4 && !supports_alpha(options.format))
+    return Error(ErrorCode::InvalidArgument,
+                 std::string(to_string(options.format)) + " cannot store alpha; flatten it first");
+  if (options.bit_depth != 8 && options.bit_depth != 16)
+    return Error(ErrorCode::InvalidArgument, "bit depth must be 8 or 16");
+  auto params = codec_params(options);
+  if (!params) return params.error();
+  try {
+    const cv::Mat mat = detail::image_to_mat(image, effective_bit_depth(options.format, options.bit_depth));
+    std::vector<uint8_t> bytes;
+    if (!cv::imencode(cv_extension(options.format), mat, bytes, params.value()) || bytes.empty())
+      return Error(ErrorCode::Internal, std::string("the ") + to_string(options.format) + " encoder failed");
+    return bytes;
+  } catch (const cv::Exception& e) {
+    return Error(ErrorCode::Internal, std::string("the ") + to_string(options.format) + " encoder failed: " + e.what());
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorCode::OutOfMemory, "out of memory while encoding");
+  }
+}
+
+}  // namespace rsd::imaging
