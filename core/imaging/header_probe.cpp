@@ -54,6 +54,8 @@ Result<HeaderInfo> probe_png(const ByteReader& r) {
   if (!r.u32(8, true, len) || !r.equals(12, "IHDR", 4) || len < 13 || !r.u32(16, true, w) ||
       !r.u32(20, true, h) || !r.u8(24, depth) || !r.u8(25, type))
     return truncated("PNG");
+  if (w == 0 || h == 0 || w > 0x7FFFFFFFu || h > 0x7FFFFFFFu)
+    return Error(ErrorCode::Format, "PNG header has invalid dimensions");
   HeaderInfo info;
   info.format = ImageFormat::Png;
   info.width = w;
