@@ -1,1 +1,10 @@
-# engine/weights tests: rsd_add_gtest(rsd_engine_weights_tests SOURCES core/engine/weights/..._test.cpp LIBS rsd_engine_weights LABELS engine)
+# engine/weights tests: safetensors, .pth loading, strict loading, SHA-256.
+rsd_add_gtest(rsd_engine_weights_tests
+  SOURCES
+    core/engine/weights/pth_loader_test.cpp
+    core/engine/weights/safetensors_test.cpp
+    core/engine/weights/sha256_test.cpp
+    core/engine/weights/state_dict_loader_test.cpp
+    core/engine/weights/test_files.h
+  LIBS rsd_engine_weights
+  LABELS engine)

@@ -1,0 +1,143 @@
+#include "engine/weights/pth_loader.h"
+
+#include <ATen/ATen.h>
+#include <ATen/core/Dict.h>
+#include <ATen/core/ivalue.h>
+#include <gtest/gtest.h>
+#include <torch/csrc/jit/serialization/pickle.h>
+
+#include "test_files.h"
+
+namespace rsd::engine {
+namespace {
+
+using testing::TempDir;
+
+c10::impl::GenericDict make_dict() {
+  return c10::impl::GenericDict(c10::StringType::get(), c10::AnyType::get());
+}
+
+c10::impl::GenericDict weights_dict(const std::string& prefix = {}) {
+  auto d = make_dict();
+  d.insert(prefix + "conv.weight", at::ones({2, 3}));
+  d.insert(prefix + "conv.bias", at::zeros({2}));
+  return d;
+}
+
+void expect_plain_keys(const Result<StateDict>& r) {
+  ASSERT_TRUE(r.ok()) << r.error().what();
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_EQ(r->at("conv.weight").sizes(), at::IntArrayRef({2, 3}));
+  EXPECT_TRUE(r->count("conv.bias"));
+}
+
+std::string save_pth(const TempDir& dir, const std::string& name, const c10::IValue& value) {
+  const std::string path = dir.file(name);
+  testing::write_bytes(path, torch::jit::pickle_save(value));
+  return path;
+}
+
+TEST(PthLoader, UnwrapsEveryLayout) {
+  expect_plain_keys(state_dict_from_ivalue(weights_dict()));
+  expect_plain_keys(state_dict_from_ivalue(weights_dict("module.")));
+  expect_plain_keys(state_dict_from_ivalue(weights_dict("_orig_mod.")));
+  expect_plain_keys(state_dict_from_ivalue(weights_dict("_orig_mod.module.")));
+
+  auto wrapped = make_dict();
+  wrapped.insert("state_dict", weights_dict("module."));
+  wrapped.insert("iters_start", 100);
+  expect_plain_keys(state_dict_from_ivalue(wrapped));
+
+  // RSD training checkpoint: state_dict{student, fake}, optimizer{...}; the student is taken.
+  auto both = make_dict();
+  both.insert("student", weights_dict("module."));
+  auto fake = make_dict();
+  fake.insert("other.weight", at::ones({5}));
+  both.insert("fake", fake);
+  auto rsd = make_dict();
+  rsd.insert("state_dict", both);
+  rsd.insert("optimizer", make_dict());
+  rsd.insert("log_step", 3);
+  expect_plain_keys(state_dict_from_ivalue(rsd));
+}
+
+TEST(PthLoader, IgnoresNonTensorValuesNextToTensors) {
+  auto d = weights_dict();
+  d.insert("_version", 2);
+  d.insert("note", "made by hand");
+  expect_plain_keys(state_dict_from_ivalue(d));
+}
+
+TEST(PthLoader, DictWithoutTensorsNamesItsKeys) {
+  auto d = make_dict();
+  d.insert("optimizer", make_dict());
+  d.insert("epoch", 4);
+  auto r = state_dict_from_ivalue(d);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("'optimizer'"), std::string::npos);
+  EXPECT_NE(r.error().message.find("'epoch'"), std::string::npos);
+
+  auto list = state_dict_from_ivalue(c10::IValue(c10::List<int64_t>({1, 2})));
+  ASSERT_FALSE(list.ok());
+  EXPECT_NE(list.error().message.find("expected a dict"), std::string::npos);
+}
+
+TEST(PthLoader, PrefixCollisionIsAnError) {
+  auto d = make_dict();
+  d.insert("module.a", at::ones({1}));
+  d.insert("a", at::ones({1}));
+  auto r = state_dict_from_ivalue(d);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().context, "a");
+}
+
+TEST(PthLoader, LoadsZipFilesWrittenByPickleSave) {
+  TempDir dir;
+  auto wrapped = make_dict();
+  wrapped.insert("state_dict", weights_dict("module."));
+  auto r = load_pth(save_pth(dir, "w.pth", wrapped));
+  expect_plain_keys(r);
+  EXPECT_TRUE(at::equal(r->at("conv.weight"), at::ones({2, 3})));
+}
+
+TEST(PthLoader, LoadsTheCheckpointWrittenByPythonTorchSave) {
+  // Python torch.save of an OrderedDict (with its _metadata attribute) under 'state_dict'.
+  auto r = load_pth(std::string(RSD_TEST_DATA_DIR) + "/parity/unet_small.pth");
+  ASSERT_TRUE(r.ok()) << r.error().what();
+  EXPECT_EQ(r->size(), 254u);
+  ASSERT_TRUE(r->count("input_blocks.0.0.weight"));
+  EXPECT_EQ(r->at("input_blocks.0.0.weight").sizes(), at::IntArrayRef({32, 6, 3, 3}));
+  EXPECT_EQ(r->at("input_blocks.0.0.weight").scalar_type(), at::kHalf);
+  EXPECT_TRUE(r->count("input_blocks.1.1.blocks.1.attn_mask"));
+}
+
+TEST(PthLoader, RefusesLegacyPicklesGarbageAndMissingFiles) {
+  TempDir dir;
+  const std::string legacy = dir.file("legacy.pth");
+  testing::write_bytes(legacy, {'\x80', '\x02', '\x8a', '\x0a', 'l', '\xfc', 'h', '\x9c'});
+  auto r = load_pth(legacy);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("torch>=1.6"), std::string::npos);
+  EXPECT_EQ(r.error().context, legacy);
+
+  const std::string broken = dir.file("broken.pth");
+  testing::write_bytes(broken, {'P', 'K', '\x03', '\x04', 'n', 'o', 't', ' ', 'z', 'i', 'p'});
+  r = load_pth(broken);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::Format);
+  EXPECT_EQ(r.error().context, broken);
+
+  // A truncated real checkpoint fails cleanly too.
+  auto bytes = torch::jit::pickle_save(weights_dict());
+  bytes.resize(bytes.size() / 2);
+  const std::string cut = dir.file("cut.pth");
+  testing::write_bytes(cut, bytes);
+  EXPECT_FALSE(load_pth(cut).ok());
+
+  r = load_pth(dir.file("missing.pth"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::NotFound);
+}
+
+}  // namespace
+}  // namespace rsd::engine
