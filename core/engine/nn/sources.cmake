@@ -15,4 +15,16 @@ rsd_engine_area(rsd_engine_nn
     engine/nn/swin_transformer.h
     engine/nn/unet_swin.cpp
     engine/nn/unet_swin.h
+    engine/nn/ldm_blocks.cpp
+    engine/nn/ldm_blocks.h
+    engine/nn/ldm_encoder_decoder.cpp
+    engine/nn/ldm_encoder_decoder.h
+    engine/nn/vector_quantizer.cpp
+    engine/nn/vector_quantizer.h
+    engine/nn/vq_autoencoder.cpp
+    engine/nn/vq_autoencoder.h
+    engine/nn/pixel_unshuffle_codec.cpp
+    engine/nn/pixel_unshuffle_codec.h
+    engine/nn/factory.cpp
+    engine/nn/factory.h
 )
