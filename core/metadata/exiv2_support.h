@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <exiv2/exiv2.hpp>
+#include <exiv2/webpimage.hpp>  // Exiv2::ImageType::webp (not pulled in by exiv2.hpp)
 
 #include "base/error.h"
 

@@ -4,10 +4,12 @@
 #include <cctype>
 #include <cstdlib>
 #include <ctime>
+#include <stdexcept>
 #include <string>
 
 #include "base/version.h"
 #include "metadata/exiv2_support.h"
+#include "metadata/webp_icc.h"
 
 namespace rsd::metadata {
 namespace {
@@ -155,12 +157,21 @@ std::vector<uint8_t> write_once(const std::vector<uint8_t>& encoded, const Metad
     if (writable(Exiv2::mdIptc) && !src.iptc.empty()) image->setIptcData(src.iptc);
   }
   const bool icc = !src.icc.empty() && (!policy.strip_all || policy.keep_icc);
-  if (icc && writable(Exiv2::mdIccProfile)) {
+  // Exiv2 0.27's access table has no ICC column; every format we write can hold a profile.
+  // WebP's is written by write_webp_icc (see webp_icc.h).
+  const bool webp = type == Exiv2::ImageType::webp;
+  if (icc && !webp) {
     Exiv2::DataBuf buf(src.icc.data(), long(src.icc.size()));
     image->setIccProfile(buf, false);
   }
   image->writeMetadata();
-  return io_bytes(image->io());
+  std::vector<uint8_t> out = io_bytes(image->io());
+  if (webp && icc) {
+    auto with_icc = write_webp_icc(out, src.icc);
+    if (!with_icc) throw std::runtime_error(with_icc.error().message);
+    out = std::move(with_icc.value());
+  }
+  return out;
 }
 
 }  // namespace

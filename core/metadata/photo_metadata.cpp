@@ -1,6 +1,7 @@
 #include "metadata/photo_metadata.h"
 
 #include "metadata/exiv2_support.h"
+#include "metadata/webp_icc.h"
 
 namespace rsd::metadata {
 namespace {
@@ -72,6 +73,7 @@ std::optional<std::string> PhotoMetadata::value(const std::string& key) const {
 Result<PhotoMetadata> read_metadata(const uint8_t* data, size_t size) {
   detail::ensure_exiv2_initialized();
   auto records = std::make_shared<detail::MetadataRecords>();
+  if (data == nullptr || size == 0) return PhotoMetadata();
   try {
     if (Exiv2::ImageFactory::getType(data, long(size)) == Exiv2::ImageType::none)
       return PhotoMetadata();
@@ -80,7 +82,9 @@ Result<PhotoMetadata> read_metadata(const uint8_t* data, size_t size) {
     records->exif = image->exifData();
     records->xmp = image->xmpData();
     records->iptc = image->iptcData();
-    if (image->iccProfileDefined()) {
+    if (image->imageType() == Exiv2::ImageType::webp) {
+      records->icc = read_webp_icc(data, size);  // Exiv2 0.27 does not read WebP's ICCP chunk
+    } else if (image->iccProfileDefined()) {
       const Exiv2::DataBuf* icc = image->iccProfile();
       records->icc.assign(icc->pData_, icc->pData_ + icc->size_);
     }

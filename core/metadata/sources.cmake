@@ -6,4 +6,6 @@ list(APPEND RSD_CORE_SOURCES
   metadata/metadata_writer.h
   metadata/photo_metadata.cpp
   metadata/photo_metadata.h
+  metadata/webp_icc.cpp
+  metadata/webp_icc.h
 )

@@ -10,7 +10,10 @@
 #include <stdexcept>
 
 #include <exiv2/exiv2.hpp>
+#include <exiv2/webpimage.hpp>
 #include <opencv2/imgproc.hpp>
+
+#include "metadata/webp_icc.h"
 
 namespace rsd::test {
 
@@ -82,7 +85,8 @@ std::string file_digest(const fs::path& path) {
 }
 
 std::vector<uint8_t> test_icc_profile() {
-  std::vector<uint8_t> p(132, 0);
+  // Header (128) + tag count (4) + one tag entry (12) + a 20-byte XYZType media white point.
+  std::vector<uint8_t> p(164, 0);
   auto put32 = [&](size_t at, uint32_t v) {
     for (int i = 0; i < 4; ++i) p[at + i] = uint8_t(v >> (24 - 8 * i));
   };
@@ -100,7 +104,14 @@ std::vector<uint8_t> test_icc_profile() {
   put32(72, 0x00010000);
   put32(76, 0x0000D32D);
   put4cc(80, "rsdT");
-  put32(128, 0);  // no tags
+  put32(128, 1);
+  put4cc(132, "wtpt");
+  put32(136, 144);
+  put32(140, 20);
+  put4cc(144, "XYZ ");
+  put32(152, 0x0000F6D6);
+  put32(156, 0x00010000);
+  put32(160, 0x0000D32D);
   return p;
 }
 
@@ -142,7 +153,8 @@ std::vector<uint8_t> add_fixture_metadata(const std::vector<uint8_t>& encoded, c
     iptc["Iptc.Application2.Keywords"] = "harbour";
     iptc["Iptc.Application2.City"] = "Saint-Malo";
   }
-  if (m.icc) {
+  const bool webp = image->imageType() == Exiv2::ImageType::webp;
+  if (m.icc && !webp) {
     auto icc = test_icc_profile();
     Exiv2::DataBuf buf(icc.data(), long(icc.size()));
     image->setIccProfile(buf, true);
@@ -153,6 +165,12 @@ std::vector<uint8_t> add_fixture_metadata(const std::vector<uint8_t>& encoded, c
   std::vector<uint8_t> out(static_cast<size_t>(io.size()));
   io.read(out.data(), long(out.size()));
   io.close();
+  if (m.icc && webp) {
+    // Exiv2 0.27 writes WebP ICC chunks under the wrong name.
+    auto with_icc = metadata::write_webp_icc(out, test_icc_profile());
+    if (!with_icc) throw std::runtime_error(with_icc.error().what());
+    out = with_icc.value();
+  }
   return out;
 }
 
@@ -169,13 +187,29 @@ std::string run_command(const std::string& command) {
 
 bool have_exiftool() { return !run_command("command -v exiftool 2>/dev/null").empty(); }
 
-std::string exiftool_value(const fs::path& file, const std::string& tag) {
+std::map<std::string, std::string> exiftool_tags(const fs::path& file) {
   std::string quoted = "'";
   for (char c : file.string()) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   quoted += "'";
-  std::string out = run_command("exiftool -s -s -s " + tag + " " + quoted + " 2>/dev/null");
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' ')) out.pop_back();
-  return out;
+  const std::string out = run_command("exiftool -a -G1 -s -n -validate -warning -all " + quoted + " 2>&1");
+  std::map<std::string, std::string> tags;
+  size_t pos = 0;
+  while (pos < out.size()) {
+    size_t end = out.find('\n', pos);
+    if (end == std::string::npos) end = out.size();
+    const std::string line = out.substr(pos, end - pos);
+    pos = end + 1;
+    const size_t close = line.find(']'), colon = line.find(" : ");
+    if (line.empty() || line[0] != '[' || close == std::string::npos || colon == std::string::npos) continue;
+    std::string name = line.substr(close + 1, colon - close - 1);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    const std::string key = line.substr(1, close - 1) + ":" + name;
+    std::string value = line.substr(colon + 3);
+    auto& slot = tags[key];
+    slot = slot.empty() ? value : slot + "\n" + value;  // repeated tags (warnings) accumulate
+  }
+  return tags;
 }
 
 Result<ImageF> BicubicUpscaler::upscale(const ImageF& rgb, const JobContext& ctx) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -59,8 +60,9 @@ std::vector<uint8_t> add_fixture_metadata(const std::vector<uint8_t>& encoded, c
 
 // exiftool available on PATH?
 bool have_exiftool();
-// exiftool's "-s -s -s" value of `tag` (e.g. "-EXIF:Orientation#") for `file`, trimmed.
-std::string exiftool_value(const fs::path& file, const std::string& tag);
+// Every tag exiftool finds in `file` (one exiftool run, numeric values, -validate warnings
+// included), keyed "Group1:TagName", e.g. "IFD0:Orientation", "XMP-dc:Subject", "ExifTool:Warning".
+std::map<std::string, std::string> exiftool_tags(const fs::path& file);
 // The whole stdout of a shell command.
 std::string run_command(const std::string& command);
 
