@@ -8,3 +8,9 @@ rsd_add_gtest(rsd_engine_weights_tests
     core/engine/weights/test_files.h
   LIBS rsd_engine_weights
   LABELS engine)
+
+# Parity with the official ResShift networks on the fixtures in tests/data/parity.
+rsd_add_gtest(rsd_engine_parity_tests
+  SOURCES core/engine/weights/parity_test.cpp
+  LIBS rsd_engine_nn rsd_engine_weights
+  LABELS engine parity)
