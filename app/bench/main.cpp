@@ -1,14 +1,26 @@
-// rsd-bench: work in progress; answers --version and --help.
+// rsd-bench: measurements for the benchmark — image quality metrics (full builds) and, later,
+// engine speed (also in the engine-only build).
 #include <CLI/CLI.hpp>
 
-#include <iostream>
+#include <cstdio>
 
 #include "common/app_info.h"
+#ifdef RSD_BENCH_WITH_METRICS
+#include "metric_commands.h"
+#endif
 
 int main(int argc, char** argv) {
   CLI::App app{"rsd-bench"};
   app.set_version_flag("--version", [] { return rsd::app::version_text("rsd-bench"); });
+  app.require_subcommand(0, 1);
+  int exit_code = 0;
+#ifdef RSD_BENCH_WITH_METRICS
+  rsd::bench::add_metric_commands(app, exit_code);
+#endif
   CLI11_PARSE(app, argc, argv);
-  rsd::app::init_runtime();
-  return 0;
+  if (app.get_subcommands().empty()) {
+    std::fputs(app.help().c_str(), stdout);
+    return 0;
+  }
+  return exit_code;
 }
