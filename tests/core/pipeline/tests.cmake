@@ -1,1 +1,8 @@
-# core/pipeline tests: rsd_add_gtest(rsd_pipeline_tests SOURCES core/pipeline/..._test.cpp LIBS rsd_core LABELS core)
+# core/pipeline tests: photos made at runtime go through process_file()/run_batch() with a
+# bicubic stand-in for the model (no weights needed).
+rsd_add_gtest(rsd_pipeline_tests
+  SOURCES
+    core/pipeline/process_file_test.cpp
+    core/imaging/test_support.cpp
+  LIBS rsd_core ${OpenCV_LIBS} exiv2lib
+  LABELS core)

@@ -1,0 +1,62 @@
+#include "pipeline/batch.h"
+
+#include <filesystem>
+#include <string>
+
+namespace rsd::pipeline {
+namespace fs = std::filesystem;
+
+BatchReport run_batch(const std::vector<InputFile>& inputs, const BatchOptions& options, ImageUpscaler& upscaler,
+                      const JobContext& ctx, const FileDoneCallback& on_file_done) {
+  BatchReport report;
+  OutputOptions base = options.output;
+  // No output of this batch may replace one of its inputs (e.g. "a.png" and "a_x4.png").
+  for (const auto& in : inputs) base.protected_paths.push_back(in.path);
+
+  bool stop = false;
+  const size_t n = inputs.size();
+  for (size_t i = 0; i < n; ++i) {
+    FileResult r;
+    r.input = inputs[i];
+    if (stop || ctx.cancelled()) {
+      r.outcome = FileOutcome::Cancelled;
+      r.error = Error(ErrorCode::Cancelled, stop ? "not run: an earlier file failed" : "cancelled",
+                      inputs[i].path.u8string());
+    } else {
+      OutputOptions opt = base;
+      Status dir_ok;
+      if (options.mirror_folders && !opt.output_dir.empty() && !inputs[i].relative_dir.empty()) {
+        opt.output_dir /= inputs[i].relative_dir;
+        std::error_code ec;
+        fs::create_directories(opt.output_dir, ec);
+        if (ec) dir_ok = Error(ErrorCode::Io, "cannot create the folder: " + ec.message(), opt.output_dir.u8string());
+      }
+      ctx.info("processing " + inputs[i].path.u8string());
+      auto res = dir_ok ? process_file(inputs[i].path, opt, upscaler, ctx.slice(double(i) / n, double(i + 1) / n))
+                        : Result<OutputInfo>(dir_ok.error());
+      if (res) {
+        r.info = std::move(res.value());
+        r.outcome = r.info.skipped ? FileOutcome::Skipped : FileOutcome::Done;
+      } else {
+        r.error = res.error();
+        r.outcome = r.error.code == ErrorCode::Cancelled ? FileOutcome::Cancelled : FileOutcome::Failed;
+        if (r.outcome == FileOutcome::Failed) {
+          if (ctx.log) ctx.log(LogLevel::Error, r.error.what());
+          stop = options.stop_on_error;
+        }
+      }
+    }
+    switch (r.outcome) {
+      case FileOutcome::Done: ++report.done; break;
+      case FileOutcome::Skipped: ++report.skipped; break;
+      case FileOutcome::Failed: ++report.failed; break;
+      case FileOutcome::Cancelled: ++report.cancelled; break;
+    }
+    report.files.push_back(std::move(r));
+    if (on_file_done) on_file_done(i, report.files.back());
+  }
+  ctx.report(1.0, "batch done");
+  return report;
+}
+
+}  // namespace rsd::pipeline
