@@ -7,6 +7,10 @@ include(${CMAKE_CURRENT_LIST_DIR}/train/sources.cmake)     # rsd_engine_train
 
 rsd_engine_area(rsd_engine
   SOURCES
+    engine/model_card.cpp
+    engine/model_card.h
     engine/runtime.cpp
     engine/runtime.h
+    engine/upscaler.cpp
+    engine/upscaler.h
   DEPS rsd_engine_nn rsd_engine_weights rsd_engine_diffusion rsd_engine_train)

@@ -23,6 +23,7 @@ struct UpscaleOptions {
   int tiles_per_batch = 0;       // 0 = automatic from free memory
   std::string precision = "fp32";  // fp32 | fp16 | bf16 (fp16/bf16 on CUDA only)
   int64_t max_memory_mb = 0;     // bound on working memory used to pick the tile size; 0 = auto
+  int threads = 0;               // LibTorch CPU threads; 0 = keep, or all cores if it is still 1
 };
 
 class Upscaler final : public ImageUpscaler {

@@ -14,8 +14,8 @@ namespace {
 
 using at::indexing::Slice;
 
-at::Tensor ramp_tensor(const std::vector<float>& w, const at::Device& device) {
-  return at::tensor(w, at::TensorOptions().dtype(at::kFloat)).to(device);
+at::Tensor ramp_tensor(const std::vector<float>& w) {
+  return at::tensor(w, at::TensorOptions().dtype(at::kFloat));
 }
 
 struct Attempt {
@@ -30,7 +30,9 @@ Result<at::Tensor> run_plan(const at::Tensor& lq, const TilingOptions& o, const 
   const int s = o.scale;
   const TilePlan plan = plan_tiles(W, H, a.tile, o.overlap);
   *tile_count = static_cast<int>(plan.tiles.size());
-  const auto fopt = lq.options().dtype(at::kFloat);
+  // The canvas lives in host memory: it is as large as the output and would otherwise compete
+  // with the network for device memory.
+  const auto fopt = at::TensorOptions().dtype(at::kFloat);
   auto canvas = at::zeros({1, 3, int64_t(H) * s, int64_t(W) * s}, fopt);
   auto weight = at::zeros({1, 1, int64_t(H) * s, int64_t(W) * s}, fopt);
   const int n = *tile_count;
@@ -52,12 +54,13 @@ Result<at::Tensor> run_plan(const at::Tensor& lq, const TilingOptions& o, const 
     if (!out.ok()) return out.error();
     for (int k = 0; k < count; ++k) {
       const TileRect& t = plan.tiles[first + k];
-      auto wy = ramp_tensor(blend_ramp(t.height, t.overlap_top, t.overlap_bottom, s), lq.device());
-      auto wx = ramp_tensor(blend_ramp(t.width, t.overlap_left, t.overlap_right, s), lq.device());
+      auto wy = ramp_tensor(blend_ramp(t.height, t.overlap_top, t.overlap_bottom, s));
+      auto wx = ramp_tensor(blend_ramp(t.width, t.overlap_left, t.overlap_right, s));
       auto w2 = wy.view({1, 1, -1, 1}) * wx.view({1, 1, 1, -1});
       auto ys = Slice(int64_t(t.y) * s, int64_t(t.y + t.height) * s);
       auto xs = Slice(int64_t(t.x) * s, int64_t(t.x + t.width) * s);
-      canvas.index({Slice(), Slice(), ys, xs}) += out->index({Slice(k, k + 1)}).to(at::kFloat) * w2;
+      canvas.index({Slice(), Slice(), ys, xs}) +=
+          out->index({Slice(k, k + 1)}).to(at::kCPU, at::kFloat) * w2;
       weight.index({Slice(), Slice(), ys, xs}) += w2;
     }
     const std::string stage = "tile " + std::to_string(first + count) + "/" + std::to_string(n);

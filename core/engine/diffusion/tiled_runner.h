@@ -42,7 +42,8 @@ struct TilingReport {
   int out_of_memory_retries = 0;
 };
 
-// lq: [1, 3, H, W] in [-1, 1]. Returns [1, 3, H*scale, W*scale] on lq's device.
+// lq: [1, 3, H, W] in [-1, 1] on the device the tile function runs on. Returns
+// [1, 3, H*scale, W*scale] float32 on the CPU.
 // Errors: Cancelled, OutOfMemory (nothing smaller than one `multiple`-sized tile fits), Internal
 // (other LibTorch errors), or whatever the tile function returns.
 Result<torch::Tensor> run_tiled(const torch::Tensor& lq, const TilingOptions& options,

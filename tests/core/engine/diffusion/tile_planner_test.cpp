@@ -1,0 +1,80 @@
+#include "engine/diffusion/tile_planner.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace rsd::engine {
+namespace {
+
+TEST(TilePlanner, StartsCoverTheAxisWithAtLeastTheOverlap) {
+  for (int length : {1, 63, 64, 65, 100, 130, 513, 1000}) {
+    for (int tile : {32, 64, 128}) {
+      for (int overlap : {0, 8, 16}) {
+        auto s = tile_starts(length, tile, overlap);
+        const int t = std::min(tile, length);
+        ASSERT_FALSE(s.empty());
+        EXPECT_EQ(s.front(), 0);
+        EXPECT_EQ(s.back() + t, length) << length << " " << tile << " " << overlap;
+        for (size_t i = 1; i < s.size(); ++i) {
+          EXPECT_GE(s[i - 1] + t - s[i], overlap) << "overlap too small";
+          EXPECT_GT(s[i], s[i - 1]);
+        }
+      }
+    }
+  }
+  EXPECT_EQ(tile_starts(100, 64, 16), (std::vector<int>{0, 36}));
+}
+
+TEST(TilePlanner, PlanCoversEveryPixelAndRecordsNeighbours) {
+  auto plan = plan_tiles(300, 170, 64, 16);
+  EXPECT_EQ(plan.tile_width, 64);
+  std::vector<int> hits(300 * 170, 0);
+  for (const auto& t : plan.tiles)
+    for (int y = t.y; y < t.y + t.height; ++y)
+      for (int x = t.x; x < t.x + t.width; ++x) ++hits[y * 300 + x];
+  for (int h : hits) ASSERT_GE(h, 1);
+  EXPECT_EQ(plan.tiles.front().overlap_left, 0);
+  EXPECT_EQ(plan.tiles.front().overlap_top, 0);
+  EXPECT_GE(plan.tiles.front().overlap_right, 16);
+  EXPECT_EQ(plan.tiles.back().overlap_right, 0);
+  EXPECT_EQ(plan.tiles.back().overlap_bottom, 0);
+  // Small images become one tile of their own size.
+  auto one = plan_tiles(48, 40, 256, 32);
+  ASSERT_EQ(one.tiles.size(), 1u);
+  EXPECT_EQ(one.tile_width, 48);
+  EXPECT_EQ(one.tile_height, 40);
+}
+
+TEST(TilePlanner, RampsOfNeighboursSumToOne) {
+  const int scale = 4;
+  auto a = blend_ramp(64, 0, 20, scale);
+  auto b = blend_ramp(64, 20, 0, scale);
+  // Tile b starts 44 LR pixels after tile a: their 20 px overlap is 80 output pixels.
+  for (int i = 0; i < 80; ++i) EXPECT_NEAR(a[44 * scale + i] + b[i], 1.0f, 1e-6f) << i;
+  EXPECT_FLOAT_EQ(a[0], 1.0f);
+  EXPECT_GT(a.back(), 0.0f);
+  EXPECT_LT(a.back(), 0.001f);  // a tile's border carries almost no weight
+  for (size_t i = 1; i < 80; ++i) EXPECT_GE(b[i], b[i - 1]);  // monotone, smooth
+}
+
+TEST(TilePlanner, TileAndBatchFollowTheBudget) {
+  TileCostModel cost;
+  cost.per_pixel = 1000;  // bytes per LR pixel
+  // 64 x 64 = 4 MB, 128 x 128 = 16 MB, 256 x 256 = 64 MB.
+  EXPECT_EQ(choose_tile(1000, 1000, 20'000'000, cost, 64), 128);
+  EXPECT_EQ(choose_tile(1000, 1000, 1'000, cost, 64), 64);         // never below one multiple
+  EXPECT_EQ(choose_tile(100, 80, 1'000'000'000, cost, 64), 128);   // no larger than the image
+  EXPECT_EQ(choose_tile(5000, 5000, 1'000'000'000'000, cost, 64), 512);
+  EXPECT_EQ(choose_batch(9, 64, 64, 64, 20'000'000, cost), 4);
+  EXPECT_EQ(choose_batch(2, 64, 64, 64, 20'000'000, cost), 2);
+  EXPECT_EQ(choose_batch(9, 64, 64, 64, 1, cost), 1);
+  // The VQ codec's attention makes large tiles quadratically more expensive.
+  auto vq = estimate_tile_cost(160, true, 4, 4);
+  auto small = estimate_tile_cost(160, false, 4, 4);
+  EXPECT_GT(vq.bytes(256 * 256), 4 * vq.bytes(128 * 128));
+  EXPECT_LT(small.bytes(256 * 256), vq.bytes(256 * 256));
+}
+
+}  // namespace
+}  // namespace rsd::engine
