@@ -1,1 +1,30 @@
-# UI tests (QT_QPA_PLATFORM=offscreen)
+# UI tests: item models, queue persistence/resume, settings, compare-view screenshots, the batch and
+# region preview end to end (fake upscaler, and the shipped student model), GUI latency.
+# Run offscreen: QT_QPA_PLATFORM=offscreen (set below and by the test's main when unset).
+set(RSD_UI_TEST_SOURCES
+  ui/test_main.cpp
+  ui/ui_test_util.cpp
+  ui/ui_test_util.h
+  ui/fake_upscaler.cpp
+  ui/fake_upscaler.h
+  ui/image_convert_test.cpp
+  ui/view_transform_test.cpp
+  ui/output_naming_test.cpp
+  ui/app_settings_test.cpp
+  ui/batch_queue_test.cpp
+  ui/batch_controller_test.cpp
+  ui/compare_view_test.cpp
+  ui/main_window_test.cpp
+  ui/latency_test.cpp
+  ui/translations_test.cpp
+  ui/end_to_end_test.cpp)
+add_executable(rsd_ui_tests ${RSD_UI_TEST_SOURCES})
+set_target_properties(rsd_ui_tests PROPERTIES AUTOMOC ON)
+target_link_libraries(rsd_ui_tests PRIVATE rsd_ui rsd_app_common GTest::gtest rsd_warnings)
+target_compile_definitions(rsd_ui_tests PRIVATE
+  QT_NO_KEYWORDS
+  RSD_TEST_DATA_DIR="${RSD_TEST_DATA_DIR}"
+  RSD_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+  RSD_BINARY_DIR="${PROJECT_BINARY_DIR}")
+gtest_discover_tests(rsd_ui_tests DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60
+  PROPERTIES LABELS "ui" ENVIRONMENT "QT_QPA_PLATFORM=offscreen;OMP_NUM_THREADS=2")

@@ -1,0 +1,196 @@
+// The whole window offscreen with a fake model: getting photos in, region preview (newest wins,
+// teacher comparison), the batch feeding the compare view, screenshots per mode, export, theme.
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QDropEvent>
+#include <QImageReader>
+#include <QMimeData>
+#include <QPalette>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <gtest/gtest.h>
+
+#include "fake_upscaler.h"
+#include "ui/batch_controller.h"
+#include "ui/batch_queue_model.h"
+#include "ui/main_window.h"
+#include "ui/region_preview_panel.h"
+#include "ui_test_util.h"
+
+namespace rsd::ui {
+namespace {
+
+const QColor kPhoto(200, 60, 30);
+const QColor kInverted(55, 195, 225);
+
+bool near(const QColor& a, const QColor& b, int tol = 16) {
+  return std::abs(a.red() - b.red()) <= tol && std::abs(a.green() - b.green()) <= tol &&
+         std::abs(a.blue() - b.blue()) <= tol;
+}
+
+class MainWindowTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    QSettings().clear();
+    calls = std::make_shared<std::atomic<int>>(0);
+  }
+  std::unique_ptr<MainWindow> make(test::FakeOptions fake = {}) {
+    fake.invert = true;
+    auto w = std::make_unique<MainWindow>(test::fake_factory(fake, calls), dir.filePath("queue.json"));
+    AppSettings s;
+    s.output_folder = dir.filePath("out");
+    s.format = "png";
+    w->applySettings(s);
+    w->resize(1000, 760);
+    w->show();
+    return w;
+  }
+  QString solidPhoto(const QString& name, QSize size = QSize(64, 48)) {
+    QImage img(size, QImage::Format_RGB32);
+    img.fill(kPhoto);
+    const QString path = dir.filePath(name);
+    img.save(path);
+    return path;
+  }
+  static bool shown(MainWindow& w, const QString& path) {
+    return test::wait_until([&] { return w.currentPhoto().path == path && w.compareView()->hasImage(); });
+  }
+  QTemporaryDir dir;
+  std::shared_ptr<std::atomic<int>> calls;
+};
+
+TEST_F(MainWindowTest, OpensFilesAndFoldersRecursivelyByDropAndPaste) {
+  auto w = make();
+  ASSERT_TRUE(QDir(dir.path()).mkpath("album/day2"));
+  const QString a = test::write_photo(dir, "album/a.png");
+  const QString b = test::write_photo(dir, "album/day2/b.jpg");
+  QMimeData mime;
+  mime.setUrls({QUrl::fromLocalFile(dir.filePath("album"))});
+  QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(w.get(), &drop);
+  EXPECT_EQ(w->loadedPaths(), QStringList({a, b}));
+  ASSERT_TRUE(shown(*w, a));
+  EXPECT_EQ(w->currentPhoto().original.size(), QSize(64, 48));
+  EXPECT_TRUE(QSettings().value("recent/files").toStringList().contains(dir.filePath("album")));
+
+  QApplication::clipboard()->setImage(test::make_photo(20, 10));
+  w->findChild<QAction*>("actionPaste")->trigger();
+  ASSERT_EQ(w->loadedPaths().size(), 3);
+  ASSERT_TRUE(test::wait_until([&] { return w->currentPhoto().original.size() == QSize(20, 10); }));
+}
+
+TEST_F(MainWindowTest, RegionPreviewNewestWinsAndTeacherComparisonRuns) {
+  test::FakeOptions slow;
+  slow.work_ms = 300;
+  auto w = make(slow);
+  const QString p = solidPhoto("p.png");
+  w->openPaths({p});
+  ASSERT_TRUE(shown(*w, p));
+  QVector<PreviewResult> results;
+  QObject::connect(w.get(), &MainWindow::previewFinished, [&](const PreviewResult& r) { results.append(r); });
+  w->previewRegion(QRect(0, 0, 16, 16));
+  w->previewRegion(QRect(8, 8, 20, 12));  // cancels the first
+  ASSERT_TRUE(test::wait_until([&] { return !results.isEmpty(); }));
+  test::wait_until([] { return false; }, 200);
+  ASSERT_EQ(results.size(), 1);  // the older request's result never reaches the window
+  EXPECT_EQ(results[0].image.size(), QSize(80, 48));  // region x4, margin cropped off
+  EXPECT_TRUE(near(results[0].image.pixelColor(40, 24), kInverted, 3));
+  EXPECT_EQ(results[0].model, "fake-student");
+  EXPECT_GT(results[0].seconds, 0.2);
+  EXPECT_FALSE(w->previewPanel()->studentImage().isNull());
+
+  w->findChild<QAction*>("actionTeacher")->trigger();
+  ASSERT_TRUE(test::wait_until([&] { return results.size() == 2; }));
+  EXPECT_EQ(results[1].role, ModelRole::Teacher);
+  EXPECT_EQ(results[1].model, "fake-teacher");
+  EXPECT_EQ(w->previewPanel()->teacherImage().size(), QSize(80, 48));
+  // The preview patch is drawn over the result side of the compare view.
+  const QImage right = w->compareView()->rightImage();
+  EXPECT_TRUE(near(right.pixelColor(8 * 4 + 40, 8 * 4 + 24), kInverted, 3));
+  EXPECT_TRUE(near(right.pixelColor(2, 2), kPhoto, 3));
+}
+
+TEST_F(MainWindowTest, BatchResultFeedsTheCompareViewInEveryMode) {
+  auto w = make();
+  const QString p = solidPhoto("p.png");
+  w->openPaths({p});
+  ASSERT_TRUE(shown(*w, p));
+  EXPECT_EQ(w->addToBatch(), 1);
+  w->batchController()->start();
+  ASSERT_TRUE(test::wait_until([&] { return w->batchModel()->count(ItemStatus::Done) == 1; }));
+  ASSERT_TRUE(test::wait_until([&] { return !w->compareView()->rightImage().isNull() &&
+                                            near(w->compareView()->rightImage().pixelColor(5, 5), kInverted, 3); }));
+  CompareView* view = w->compareView();
+  auto grab_view = [&] {
+    // The window as a screenshot, cut to the compare view.
+    const QImage window = w->grab().toImage();
+    return window.copy(QRect(view->mapTo(w.get(), QPoint(0, 0)), view->size()));
+  };
+  auto sample = [](const QImage& img, double fx, double fy) {
+    const QPoint c(int(fx * img.width()), int(fy * img.height()));
+    return test::mean_color(img, QRect(c - QPoint(2, 2), QSize(5, 5)));
+  };
+  w->setCompareMode(CompareMode::SideBySide);
+  view->fitToWindow();
+  QImage img = grab_view();
+  EXPECT_TRUE(near(sample(img, 0.25, 0.5), kPhoto)) << sample(img, 0.25, 0.5).name().toStdString();
+  EXPECT_TRUE(near(sample(img, 0.75, 0.5), kInverted)) << sample(img, 0.75, 0.5).name().toStdString();
+
+  w->setCompareMode(CompareMode::Split);
+  view->setZoom(8.0);
+  view->setSplitPosition(0.5);
+  img = grab_view();
+  EXPECT_TRUE(near(sample(img, 0.25, 0.5), kPhoto));
+  EXPECT_TRUE(near(sample(img, 0.75, 0.5), kInverted));
+
+  w->setCompareMode(CompareMode::Flip);
+  img = grab_view();
+  EXPECT_TRUE(near(sample(img, 0.25, 0.5), kInverted));
+  EXPECT_TRUE(near(sample(img, 0.75, 0.5), kInverted));
+  w->findChild<QAction*>("actionFlip")->trigger();
+  img = grab_view();
+  EXPECT_TRUE(near(sample(img, 0.25, 0.5), kPhoto));
+  EXPECT_TRUE(near(sample(img, 0.75, 0.5), kPhoto));
+
+  // Export of the visible region at SR resolution, side by side.
+  view->fitToWindow();
+  const QString out = dir.filePath("cmp.png");
+  ASSERT_TRUE(w->exportComparison(out, true));
+  const QImage exported(out);
+  EXPECT_EQ(exported.size(), QSize(256 * 2 + 8, 192));
+  EXPECT_TRUE(near(exported.pixelColor(128, 150), kPhoto, 3));
+  EXPECT_TRUE(near(exported.pixelColor(256 + 8 + 128, 150), kInverted, 3));
+  ASSERT_TRUE(w->exportComparison(out, false));
+  EXPECT_EQ(QImage(out).size(), QSize(256, 192));
+}
+
+TEST_F(MainWindowTest, EveryCommonActionHasAShortcutAndDarkThemeApplies) {
+  auto w = make();
+  for (const char* name : {"actionOpen", "actionPaste", "actionZoomIn", "actionZoomOut", "actionZoomFit",
+                           "actionZoom100", "actionFlip", "actionModeSideBySide", "actionModeSplit",
+                           "actionModeFlip", "actionStartBatch", "actionCancelBatch", "actionRegionTool",
+                           "actionTeacher", "actionExport", "actionSettings"}) {
+    auto* a = w->findChild<QAction*>(name);
+    ASSERT_NE(a, nullptr) << name;
+    EXPECT_FALSE(a->shortcut().isEmpty()) << name;
+    EXPECT_FALSE(a->text().isEmpty()) << name;
+  }
+  AppSettings s = w->settings();
+  s.theme = "dark";
+  w->applySettings(s);
+  EXPECT_LT(QApplication::palette().color(QPalette::Window).lightness(), 80);
+  EXPECT_GT(QApplication::palette().color(QPalette::WindowText).lightness(), 180);
+  s.theme = "light";
+  w->applySettings(s);
+  EXPECT_GT(QApplication::palette().color(QPalette::Window).lightness(), 180);
+  s.theme = "system";
+  w->applySettings(s);
+  EXPECT_EQ(QSettings().value("ui/theme").toString(), "system");
+}
+
+}  // namespace
+}  // namespace rsd::ui

@@ -1,0 +1,36 @@
+#include "ui/batch_file_processor.h"
+
+#include <QFileInfo>
+
+#include "imaging/image_format.h"
+#include "pipeline/process_file.h"
+
+namespace rsd::ui {
+
+Result<QSize> process_batch_file(const BatchTask& task, ImageUpscaler& upscaler, const JobContext& ctx) {
+  namespace fs = std::filesystem;
+  const fs::path input = task.input.toStdString();
+  const fs::path output = task.output.toStdString();
+  pipeline::OutputOptions o;
+  if (task.options.format != QLatin1String("same"))
+    o.format = imaging::format_from_name(task.options.format.toStdString());
+  o.jpeg_quality = o.webp_quality = task.options.quality;
+  // The queue planned the exact output path when the item was added (and shows it); the pipeline
+  // is given that name verbatim so the file written is the file the row names.
+  o.output_dir = output.parent_path();
+  o.name_template = output.filename().string();
+  o.existing = task.options.overwrite ? pipeline::ExistingOutput::Overwrite : pipeline::ExistingOutput::Skip;
+  o.protected_paths = {input};
+  o.metadata.strip_all = task.options.metadata == QLatin1String("strip-all");
+  o.metadata.strip_gps = task.options.metadata == QLatin1String("strip-gps");
+  std::error_code ec;
+  fs::create_directories(o.output_dir, ec);
+  if (ec) return Error(ErrorCode::Io, "cannot create the output folder: " + ec.message(), o.output_dir.string());
+  auto info = pipeline::process_file(input, o, upscaler, ctx);
+  if (!info) return info.error();
+  if (info->skipped) return Error(ErrorCode::Io, "the output already exists", info->output.string());
+  for (const std::string& w : info->warnings) ctx.warn(w);
+  return QSize(info->width, info->height);
+}
+
+}  // namespace rsd::ui

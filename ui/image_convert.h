@@ -1,0 +1,31 @@
+// Conversions between Qt images and the core's float buffer, and the LR-to-SR resampling used by
+// the compare view. Pure functions on QImage (never QPixmap), so they are safe on any thread.
+#pragma once
+
+#include <QByteArray>
+#include <QImage>
+#include <QSize>
+
+#include "base/image.h"
+
+namespace rsd::ui {
+
+// How the low-resolution photo is enlarged to the SR geometry for comparison.
+enum class LrScaling { Nearest, Bicubic };
+
+// RGB float [0,1] from any QImage (alpha dropped, gray expanded). Keeps 16-bit precision.
+ImageF to_image_f(const QImage& image);
+
+// An 8-bit RGB QImage from 1, 3 or 4 channel float pixels (values clamped to [0,1]).
+QImage to_qimage(const ImageF& image);
+
+// `image` enlarged by the integer `factor`: nearest repeats each pixel factor x factor times, so
+// LR pixel (x, y) covers SR pixels [x*f, (x+1)*f) exactly; bicubic uses Keys' a = -0.5 kernel with
+// pixel-centre alignment (the same geometry as the SR models' bicubic baseline).
+QImage enlarge(const QImage& image, int factor, LrScaling scaling);
+
+// The image as it should appear on an sRGB screen: converted through its ICC profile (`icc`, or
+// the colour space the reader attached when `icc` is empty). Untagged images are taken as sRGB.
+QImage to_display(const QImage& image, const QByteArray& icc = {});
+
+}  // namespace rsd::ui

@@ -1,0 +1,195 @@
+#include "ui/inference_worker.h"
+
+#include <QColorSpace>
+#include <QElapsedTimer>
+#include <QMetaObject>
+
+#include "ui/batch_file_processor.h"
+#include "ui/image_convert.h"
+
+namespace rsd::ui {
+
+InferenceWorker::InferenceWorker(UpscalerFactory factory) : factory_(std::move(factory)) {
+  qRegisterMetaType<rsd::ui::PreviewResult>();
+  qRegisterMetaType<rsd::ui::BatchResult>();
+}
+
+InferenceWorker::~InferenceWorker() = default;
+
+void InferenceWorker::setModelSpec(ModelRole role, const ModelSpec& spec) {
+  std::lock_guard lock(mutex_);
+  wanted_[int(role)] = spec;
+}
+
+void InferenceWorker::submitPreview(PreviewRequest request) {
+  {
+    std::lock_guard lock(mutex_);
+    previews_.push_back(std::move(request));
+  }
+  schedule();
+}
+
+void InferenceWorker::submitBatch(BatchTask task) {
+  {
+    std::lock_guard lock(mutex_);
+    batch_.push_back(std::move(task));
+  }
+  schedule();
+}
+
+void InferenceWorker::cancelPreviews() {
+  std::lock_guard lock(mutex_);
+  for (auto& r : previews_)
+    if (r.cancel) r.cancel->cancel();
+  if (running_preview_) running_preview_->cancel();
+}
+
+void InferenceWorker::cancelBatch() {
+  std::lock_guard lock(mutex_);
+  for (auto& t : batch_)
+    if (t.cancel) t.cancel->cancel();
+  if (running_batch_) running_batch_->cancel();
+}
+
+void InferenceWorker::schedule() {
+  std::lock_guard lock(mutex_);
+  if (pump_posted_) return;
+  pump_posted_ = true;
+  QMetaObject::invokeMethod(this, "pump", Qt::QueuedConnection);
+}
+
+void InferenceWorker::pump() {
+  PreviewRequest preview;
+  BatchTask task;
+  bool have_preview = false, have_task = false;
+  {
+    std::lock_guard lock(mutex_);
+    pump_posted_ = false;
+    if (!previews_.empty()) {
+      preview = std::move(previews_.front());
+      previews_.pop_front();
+      have_preview = true;
+      running_preview_ = preview.cancel;
+    } else if (!batch_.empty()) {
+      task = std::move(batch_.front());
+      batch_.pop_front();
+      have_task = true;
+      running_batch_ = task.cancel;
+    }
+  }
+  if (!have_preview && !have_task) {
+    Q_EMIT busyChanged(false);
+    return;
+  }
+  Q_EMIT busyChanged(true);
+  // One task per event so queued previews and cancellations are seen between tasks.
+  if (have_preview) runPreview(preview);
+  if (have_task) runBatch(task);
+  {
+    std::lock_guard lock(mutex_);
+    running_preview_.reset();
+    running_batch_.reset();
+  }
+  schedule();
+}
+
+Result<ImageUpscaler*> InferenceWorker::model(ModelRole role) {
+  const int i = int(role);
+  ModelSpec wanted;
+  {
+    std::lock_guard lock(mutex_);
+    wanted = wanted_[i];
+  }
+  if (models_[i] && loaded_[i] == wanted) return models_[i].get();
+  models_[i].reset();  // free the old model before loading the new one
+  auto created = factory_(wanted, role);
+  if (!created) {
+    Q_EMIT modelFailed(i, QString::fromStdString(created.error().what()));
+    return created.error();
+  }
+  models_[i] = std::move(created.value());
+  loaded_[i] = wanted;
+  Q_EMIT modelReady(i, QString::fromStdString(models_[i]->model_name()),
+                    QString::fromStdString(models_[i]->device_name()));
+  return models_[i].get();
+}
+
+void InferenceWorker::runPreview(const PreviewRequest& request) {
+  PreviewResult result;
+  result.id = request.id;
+  result.role = request.role;
+  JobContext ctx{request.cancel, nullptr, nullptr};
+  if (ctx.cancelled()) {
+    result.cancelled = true;
+    Q_EMIT previewFinished(result);
+    return;
+  }
+  auto m = model(request.role);
+  if (!m) {
+    result.error = QString::fromStdString(m.error().what());
+    Q_EMIT previewFinished(result);
+    return;
+  }
+  ImageUpscaler& up = **m;
+  result.model = QString::fromStdString(up.model_name());
+  result.device = QString::fromStdString(up.device_name());
+  QElapsedTimer timer;
+  timer.start();
+  auto out = up.upscale(to_image_f(request.lr_crop), ctx);
+  result.seconds = timer.elapsed() / 1000.0;
+  if (!out) {
+    result.cancelled = out.error().code == ErrorCode::Cancelled;
+    result.error = QString::fromStdString(out.error().what());
+    Q_EMIT previewFinished(result);
+    return;
+  }
+  const int s = up.scale();
+  result.scale = s;
+  // The margin gave the model the same context a full run has; only the region itself is kept.
+  const QRect r = request.inner;
+  QImage full = to_qimage(*out);
+  full.setColorSpace(request.lr_crop.colorSpace());
+  result.image = to_display(full.copy(r.x() * s, r.y() * s, r.width() * s, r.height() * s));
+  Q_EMIT previewFinished(result);
+}
+
+void InferenceWorker::runBatch(const BatchTask& task) {
+  BatchResult result;
+  result.id = task.id;
+  JobContext ctx{task.cancel, nullptr, nullptr};
+  if (ctx.cancelled()) {
+    result.cancelled = true;
+    Q_EMIT batchFinished(result);
+    return;
+  }
+  Q_EMIT batchStarted(task.id);
+  auto m = model(ModelRole::Student);
+  if (!m) {
+    result.error = QString::fromStdString(m.error().what());
+    Q_EMIT batchFinished(result);
+    return;
+  }
+  const QString id = task.id;
+  ctx.progress = [this, id](double f, std::string_view stage) {
+    Q_EMIT batchProgress(id, f, QString::fromUtf8(stage.data(), int(stage.size())));
+  };
+  QElapsedTimer timer;
+  timer.start();
+  auto out = process_batch_file(task, **m, ctx);
+  result.seconds = timer.elapsed() / 1000.0;
+  if (out) {
+    result.ok = true;
+    result.output_size = *out;
+  } else {
+    result.cancelled = out.error().code == ErrorCode::Cancelled;
+    result.error = QString::fromStdString(out.error().what());
+  }
+  Q_EMIT batchFinished(result);
+}
+
+void InferenceWorker::release() {
+  models_[0].reset();
+  models_[1].reset();
+}
+
+}  // namespace rsd::ui

@@ -1,0 +1,84 @@
+#include "ui/output_naming.h"
+
+#include <QDate>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+#include "pipeline/output_naming.h"
+
+namespace rsd::ui {
+namespace {
+
+const QStringList kPhotoSuffixes = {"jpg", "jpeg", "png", "tif", "tiff", "webp", "bmp"};
+
+bool is_photo(const QFileInfo& fi) {
+  return kPhotoSuffixes.contains(fi.suffix().toLower()) && !fi.fileName().startsWith('.');
+}
+
+}  // namespace
+
+QString output_extension(const QString& format, const QString& input_suffix) {
+  const QString f = format.toLower();
+  if (f == "jpeg" || f == "jpg") return QStringLiteral("jpg");
+  if (f == "png") return QStringLiteral("png");
+  if (f == "tiff" || f == "tif") return QStringLiteral("tif");
+  if (f == "webp") return QStringLiteral("webp");
+  const QString s = input_suffix.toLower();
+  if (s == "jpg" || s == "jpeg" || s == "png" || s == "tif" || s == "tiff" || s == "webp") return s;
+  return QStringLiteral("png");  // BMP and the like are read but written as PNG
+}
+
+QString output_path(const QString& input, const OutputPlan& plan) {
+  const QFileInfo fi(input);
+  const QString folder = plan.folder.isEmpty() ? fi.absolutePath() : plan.folder;
+  pipeline::NameTokens tokens;
+  tokens.stem = fi.completeBaseName().toStdString();
+  tokens.ext = output_extension(plan.format, fi.suffix()).toStdString();
+  tokens.scale = plan.scale;
+  QString model = plan.model;
+  model.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+  tokens.model = model.toStdString();
+  tokens.date = QDate::currentDate().toString(Qt::ISODate).toStdString();
+  auto name = pipeline::expand_name_template(plan.naming.toStdString(), tokens);
+  if (!name) name = pipeline::expand_name_template("{stem}_x{scale}.{ext}", tokens);
+  QString path = QDir(folder).filePath(QString::fromStdString(*name));
+  if (QFileInfo(path).absoluteFilePath() == fi.absoluteFilePath())
+    path = QDir(folder).filePath(QString::fromStdString(tokens.stem) + QStringLiteral("_x%1.").arg(plan.scale) +
+                                 QString::fromStdString(tokens.ext));
+  return path;
+}
+
+QStringList collect_photo_files(const QStringList& paths) {
+  QStringList files;
+  QSet<QString> seen;
+  auto add = [&](const QFileInfo& fi) {
+    const QString p = fi.absoluteFilePath();
+    if (!seen.contains(p)) {
+      seen.insert(p);
+      files.append(p);
+    }
+  };
+  for (const QString& path : paths) {
+    const QFileInfo fi(path);
+    if (fi.isDir()) {
+      QStringList found;
+      QDirIterator it(fi.absoluteFilePath(), QDir::Files, QDirIterator::Subdirectories);
+      while (it.hasNext()) {
+        const QFileInfo f(it.next());
+        if (is_photo(f)) found.append(f.absoluteFilePath());
+      }
+      std::sort(found.begin(), found.end());
+      for (const QString& f : found) add(QFileInfo(f));
+    } else if (fi.isFile() && is_photo(fi)) {
+      add(fi);
+    }
+  }
+  return files;
+}
+
+}  // namespace rsd::ui
