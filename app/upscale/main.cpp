@@ -1,14 +1,191 @@
-// rsd-upscale: work in progress; answers --version and --help.
+// rsd-upscale: the command-line upscaler for scripted batches. Files and folders in, one output
+// per photo, errors reported per file; exit status 0 only when every file succeeded.
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <iostream>
+#include <memory>
 
 #include "common/app_info.h"
+#include "common/model_locator.h"
+#include "engine/upscaler.h"
+#include "imaging/image_format.h"
+#include "pipeline/batch.h"
+#include "upscale/progress_bar.h"
+
+namespace {
+
+std::shared_ptr<rsd::CancelToken> g_cancel;
+
+// First Ctrl+C: finish nothing new, keep what is written (outputs are atomic). Second: default.
+void on_interrupt(int) {
+  if (g_cancel) g_cancel->cancel();
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+}
+
+struct CliOptions {
+  std::vector<std::string> inputs;
+  std::string output_dir;
+  std::string model = "student";
+  int steps = 0;
+  std::string device = "auto";
+  int tile = 0;
+  uint64_t seed = 12345;
+  int64_t max_memory_mb = 0;
+  std::string format;
+  int quality = 95;
+  int bit_depth = 0;
+  bool webp_lossless = false;
+  std::string name_template = "{stem}_x{scale}.{ext}";
+  bool overwrite = false;
+  bool skip_existing = false;
+  bool recursive = true;
+  bool strip_gps = false;
+  bool strip_metadata = false;
+  double max_input_mp = 250;
+  double max_output_mp = 1000;
+  bool quiet = false;
+  bool print_outputs = false;
+};
+
+void add_options(CLI::App& app, CliOptions& o) {
+  app.add_option("inputs", o.inputs, "Photos or folders (folders are searched recursively)")->required();
+  app.add_option("-o,--output", o.output_dir, "Output folder (default: next to each input)");
+  app.add_option("-m,--model", o.model, "student, teacher, or a model card (.json)")->capture_default_str();
+  app.add_option("--steps", o.steps, "Sampling steps for teacher models (default: the card's)");
+  app.add_option("--device", o.device, "cpu, cuda or auto")->capture_default_str();
+  app.add_option("--tile", o.tile, "Tile size in input pixels, multiple of 64 (0 = automatic)");
+  app.add_option("--seed", o.seed, "Noise seed (same seed, same result)")->capture_default_str();
+  app.add_option("--max-memory", o.max_memory_mb, "Working memory bound in MiB used to size tiles (0 = automatic)");
+  app.add_option("-f,--format", o.format, "Output format: png, jpg, tif, webp (default: the input's)");
+  app.add_option("-q,--quality", o.quality, "JPEG/WebP quality 1-100")->capture_default_str();
+  app.add_option("--depth", o.bit_depth, "Output bit depth 8 or 16 (default: the input's)");
+  app.add_flag("--webp-lossless", o.webp_lossless, "Write lossless WebP");
+  app.add_option("--name", o.name_template, "Output name template: {stem} {ext} {scale} {model} {date}")
+      ->capture_default_str();
+  app.add_flag("--overwrite", o.overwrite, "Replace existing outputs (never an input)");
+  app.add_flag("--skip-existing", o.skip_existing, "Skip inputs whose output already exists (resume)");
+  app.add_flag("!--no-recursive", o.recursive, "Do not descend into sub-folders");
+  app.add_flag("--strip-gps", o.strip_gps, "Remove GPS location from the output metadata");
+  app.add_flag("--strip-metadata", o.strip_metadata, "Write no EXIF/XMP/IPTC (the ICC profile is kept)");
+  app.add_option("--max-input-mp", o.max_input_mp, "Refuse inputs over this many megapixels")->capture_default_str();
+  app.add_option("--max-output-mp", o.max_output_mp, "Refuse outputs over this many megapixels")->capture_default_str();
+  app.add_flag("--quiet", o.quiet, "Print errors only");
+  app.add_flag("--print-outputs", o.print_outputs, "Print each output path on stdout");
+}
+
+rsd::Result<rsd::pipeline::BatchOptions> batch_options(const CliOptions& o) {
+  rsd::pipeline::BatchOptions b;
+  auto& out = b.output;
+  if (!o.format.empty()) {
+    out.format = rsd::imaging::format_from_name(o.format);
+    if (out.format == rsd::imaging::ImageFormat::Unknown || !rsd::imaging::can_write(out.format))
+      return rsd::Error(rsd::ErrorCode::InvalidArgument, "cannot write format '" + o.format + "'", "--format");
+  }
+  if (o.bit_depth != 0 && o.bit_depth != 8 && o.bit_depth != 16)
+    return rsd::Error(rsd::ErrorCode::InvalidArgument, "bit depth must be 8 or 16", "--depth");
+  if (o.quality < 1 || o.quality > 100)
+    return rsd::Error(rsd::ErrorCode::InvalidArgument, "quality must be 1-100", "--quality");
+  if (o.overwrite && o.skip_existing)
+    return rsd::Error(rsd::ErrorCode::InvalidArgument, "--overwrite and --skip-existing exclude each other");
+  out.bit_depth = o.bit_depth;
+  out.jpeg_quality = o.quality;
+  out.webp_quality = o.quality;
+  out.webp_lossless = o.webp_lossless;
+  out.output_dir = o.output_dir;
+  out.name_template = o.name_template;
+  out.existing = o.overwrite       ? rsd::pipeline::ExistingOutput::Overwrite
+                 : o.skip_existing ? rsd::pipeline::ExistingOutput::Skip
+                                   : rsd::pipeline::ExistingOutput::KeepBoth;
+  out.metadata.strip_gps = o.strip_gps;
+  out.metadata.strip_all = o.strip_metadata;
+  out.limits.max_input_pixels = uint64_t(o.max_input_mp * 1e6);
+  out.limits.max_output_pixels = uint64_t(o.max_output_mp * 1e6);
+  b.mirror_folders = !o.output_dir.empty();
+  return b;
+}
+
+rsd::Result<std::unique_ptr<rsd::engine::Upscaler>> load_model(const CliOptions& o) {
+  auto card_path = rsd::app::locate_model_card(o.model);
+  if (!card_path) return card_path.error();
+  auto card = rsd::engine::ModelCard::load(*card_path);
+  if (!card) return card.error();
+  auto device = rsd::engine::parse_device(o.device);
+  if (!device) return device.error();
+  rsd::engine::UpscaleOptions uo;
+  uo.steps = o.steps;
+  uo.seed = o.seed;
+  uo.tile = o.tile;
+  uo.max_memory_mb = o.max_memory_mb;
+  return rsd::engine::Upscaler::create(*card, *device, uo);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"rsd-upscale"};
+  CLI::App app{"rsd-upscale: upscale photos 4x with one-step residual shifting diffusion"};
   app.set_version_flag("--version", [] { return rsd::app::version_text("rsd-upscale"); });
+  CliOptions o;
+  add_options(app, o);
   CLI11_PARSE(app, argc, argv);
   rsd::app::init_runtime();
-  return 0;
+
+  auto batch = batch_options(o);
+  if (!batch) {
+    std::cerr << "rsd-upscale: " << batch.error().what() << "\n";
+    return 2;
+  }
+  std::vector<std::filesystem::path> paths(o.inputs.begin(), o.inputs.end());
+  const auto collected = rsd::pipeline::collect_inputs(paths, o.recursive);
+  for (const auto& s : collected.skipped) std::cerr << "rsd-upscale: " << s.path.string() << ": " << s.reason << "\n";
+  if (collected.files.empty()) {
+    std::cerr << "rsd-upscale: no photos to process\n";
+    return 1;
+  }
+  for (const auto& f : collected.files) batch->output.protected_paths.push_back(f.path);
+
+  auto upscaler = load_model(o);
+  if (!upscaler) {
+    std::cerr << "rsd-upscale: " << upscaler.error().what() << "\n";
+    return 1;
+  }
+  if (!o.quiet)
+    std::cerr << "model " << (*upscaler)->model_name() << " on " << (*upscaler)->device_name() << ", "
+              << collected.files.size() << " photo(s)\n";
+
+  g_cancel = std::make_shared<rsd::CancelToken>();
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+
+  rsd::app::ProgressBar bar(!o.quiet);
+  const size_t n = collected.files.size();
+  size_t current = 0;
+  rsd::JobContext ctx;
+  ctx.cancel = g_cancel;
+  ctx.progress = [&](double f, std::string_view stage) {
+    bar.update(f, "file " + std::to_string(current + 1) + "/" + std::to_string(n) + " " + std::string(stage));
+  };
+  auto on_done = [&](size_t index, const rsd::pipeline::FileResult& r) {
+    current = index + 1;
+    bar.clear();
+    using rsd::pipeline::FileOutcome;
+    const std::string in = r.input.path.string();
+    if (r.outcome == FileOutcome::Done || r.outcome == FileOutcome::Skipped) {
+      if (o.print_outputs) std::cout << r.info.output.string() << std::endl;
+      if (!o.quiet && !o.print_outputs)
+        std::cerr << (r.outcome == FileOutcome::Done ? "wrote " : "kept ") << r.info.output.string() << "\n";
+      if (!o.quiet)
+        for (const auto& w : r.info.warnings) std::cerr << "rsd-upscale: " << in << ": warning: " << w << "\n";
+    } else if (r.outcome == FileOutcome::Failed) {
+      std::cerr << "rsd-upscale: " << r.error.what() << "\n";
+    }
+  };
+  const auto report = rsd::pipeline::run_batch(collected.files, *batch, **upscaler, ctx, on_done);
+  bar.clear();
+  if (!o.quiet || report.failed > 0 || report.cancelled > 0)
+    std::cerr << report.done << " done, " << report.skipped << " skipped, " << report.failed << " failed"
+              << (report.cancelled ? ", " + std::to_string(report.cancelled) + " cancelled" : "") << "\n";
+  if (report.cancelled > 0) return 130;
+  return (report.failed == 0 && collected.skipped.empty()) ? 0 : 1;
 }
