@@ -1,1 +1,0 @@
-// Temporary translation unit so the area library exists before its sources land; delete when adding real sources.
