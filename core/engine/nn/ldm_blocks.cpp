@@ -56,25 +56,24 @@ torch::Tensor AttnBlock::forward(const torch::Tensor& x) {
   const int64_t element = static_cast<int64_t>(x.element_size());
   const int64_t chunk = std::clamp<int64_t>(chunk_bytes_ / (hw * element), 1, hw);
 
-  auto out = at::empty({b, hw, c}, x.options());  // token-major, so each chunk is contiguous
+  // Both products run as 1x1 convolutions over a [1, channels, n, 1] "image" of n queries, so
+  // they go through the convolution backend (oneDNN on CPU) instead of the system BLAS:
+  //   logits^T [hw, n] = conv(q_chunk [c, n], weight k^T [hw, c]),
+  //   out      [c,  n] = conv(softmax over hw of logits^T, weight v [c, hw]).
+  auto out = at::empty({b, c, hw}, x.options());
   for (int64_t i = 0; i < b; ++i) {
-    const auto qt = q[i].t();  // [hw, c]
-    const auto vt = v[i].t();  // [hw, c]
+    const auto k_weight = k[i].t().contiguous().view({hw, c, 1, 1});
+    const auto v_weight = v[i].view({c, hw, 1, 1});
     for (int64_t s = 0; s < hw; s += chunk) {
       const int64_t n = std::min(chunk, hw - s);
-      auto w = at::mm(qt.narrow(0, s, n), k[i]);  // [n, hw] logits of n queries
+      const auto q_chunk = q[i].narrow(1, s, n).reshape({1, c, n, 1});
+      auto w = at::conv2d(q_chunk, k_weight);  // [1, hw, n, 1]
       w.mul_(scale);
       w = w.softmax(1);
-      if (at::GradMode::is_enabled()) {
-        out[i].narrow(0, s, n).copy_(at::mm(w, vt));
-      } else {
-        auto dst = out[i].narrow(0, s, n);
-        at::mm_out(dst, w, vt);
-      }
+      out[i].narrow(1, s, n).copy_(at::conv2d(w, v_weight).view({c, n}));
     }
   }
-  auto attended = out.transpose(1, 2).reshape({b, c, x.size(2), x.size(3)});
-  return proj_out_->forward(attended).add_(x);
+  return proj_out_->forward(out.view({b, c, x.size(2), x.size(3)})).add_(x);
 }
 
 Downsample::Downsample(int64_t channels, bool with_conv) {

@@ -1,1 +1,10 @@
-# engine/nn tests: rsd_add_gtest(rsd_engine_nn_tests SOURCES core/engine/nn/..._test.cpp LIBS rsd_engine_nn LABELS engine)
+# engine/nn tests: configs, Swin layers (reference mask rule, reference forward), UNet and codecs.
+rsd_add_gtest(rsd_engine_nn_tests
+  SOURCES
+    core/engine/nn/official_configs.h
+    core/engine/nn/config_test.cpp
+    core/engine/nn/swin_transformer_test.cpp
+    core/engine/nn/unet_swin_test.cpp
+    core/engine/nn/codec_test.cpp
+  LIBS rsd_engine_nn
+  LABELS engine)
