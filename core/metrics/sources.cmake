@@ -1,5 +1,7 @@
 # metrics sources (paths relative to core/)
 list(APPEND RSD_CORE_SOURCES
+  metrics/benchmark_images.cpp
+  metrics/benchmark_images.h
   metrics/data_files.cpp
   metrics/data_files.h
   metrics/image_file.cpp

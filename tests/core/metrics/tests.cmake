@@ -1,12 +1,14 @@
 # core/metrics tests. OpenCV is linked only to build an independent SSIM reference in the test.
 rsd_add_gtest(rsd_metrics_tests
   SOURCES
+    core/metrics/benchmark_images_test.cpp
     core/metrics/matlab_resize_test.cpp
     core/metrics/niqe_test.cpp
     core/metrics/psnr_ssim_test.cpp
     core/metrics/test_images.cpp
     core/metrics/test_images.h
-  LIBS rsd_core ${OpenCV_LIBS}
+  # --as-needed: nothing here calls LibTorch, so skip loading it (seconds per test process).
+  LIBS -Wl,--as-needed rsd_core ${OpenCV_LIBS}
   LABELS core)
 
 # The command line: `rsd-bench niqe` prints "<path>\t<value>" per image. The value must lie within
