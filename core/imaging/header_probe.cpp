@@ -261,6 +261,22 @@ Result<HeaderInfo> probe_bmp(const ByteReader& r) {
 
 }  // namespace
 
+size_t tiff_orientation_offset(const uint8_t* data, size_t size) {
+  if (data == nullptr || sniff_format(data, size) != ImageFormat::Tiff) return 0;
+  const ByteReader r(data, size);
+  const bool big = r.equals(0, "MM", 2);
+  uint32_t magic = 0, ifd = 0, count = 0;
+  if (!r.u16(2, big, magic) || magic != 42 || !r.u32(4, big, ifd) || ifd < 8 || !r.u16(ifd, big, count))
+    return 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    const size_t entry = size_t(ifd) + 2 + size_t(i) * 12;
+    uint32_t tag = 0, type = 0, n = 0;
+    if (!r.u16(entry, big, tag) || !r.u16(entry + 2, big, type) || !r.u32(entry + 4, big, n)) return 0;
+    if (tag == 274 && type == 3 && n == 1 && r.has(entry + 8, 2)) return entry + 8;
+  }
+  return 0;
+}
+
 Result<HeaderInfo> probe_header(const uint8_t* data, size_t size) {
   if (data == nullptr) size = 0;
   const ByteReader reader(data, size);

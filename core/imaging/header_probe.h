@@ -31,4 +31,9 @@ struct HeaderInfo {
 // what it needs and reports a truncated header as ErrorCode::Format.
 Result<HeaderInfo> probe_header(const uint8_t* data, size_t size);
 
+// Offset of the 2-byte value of the Orientation entry (tag 274, SHORT) in a TIFF's first IFD, or
+// 0 if there is none. The decoder sets it to 1 in a copy because libtiff (through OpenCV) applies
+// some orientations itself, depending on the sample layout; we apply all of them ourselves.
+size_t tiff_orientation_offset(const uint8_t* data, size_t size);
+
 }  // namespace rsd::imaging

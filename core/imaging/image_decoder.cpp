@@ -2,6 +2,7 @@
 
 #include <new>
 #include <string>
+#include <vector>
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -21,6 +22,16 @@ Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const Decode
                      " pixels exceeds the input limit of " + std::to_string(options.max_pixels) + " pixels");
   if (size > size_t(INT32_MAX))
     return Error(ErrorCode::TooLarge, "encoded file is larger than 2 GiB");
+
+  // A TIFF's own Orientation tag is neutralised in a copy (see tiff_orientation_offset()).
+  std::vector<uint8_t> patched;
+  if (const size_t at = tiff_orientation_offset(data, size); at != 0) {
+    patched.assign(data, data + size);
+    const bool big = data[0] == 'M';
+    patched[at] = big ? 0 : 1;
+    patched[at + 1] = big ? 1 : 0;
+    data = patched.data();
+  }
 
   cv::Mat mat;
   try {

@@ -152,10 +152,12 @@ TEST(HeaderProbe, SurvivesTruncationAndCorruption) {
     for (size_t n = 0; n <= std::min<size_t>(seed.size(), 400); ++n) {
       std::vector<uint8_t> prefix(seed.begin(), seed.begin() + long(n));  // exact-size copy
       (void)probe_header(prefix.data(), prefix.size());
+      (void)tiff_orientation_offset(prefix.data(), prefix.size());
     }
     for (int i = 0; i < 300; ++i) {
       std::vector<uint8_t> mutated(seed.begin(), seed.begin() + long(std::min<size_t>(seed.size(), 200)));
       for (int k = 0; k < 4; ++k) mutated[2 + rng() % (mutated.size() - 2)] = uint8_t(rng());
+      (void)tiff_orientation_offset(mutated.data(), mutated.size());
       auto r = probe_header(mutated.data(), mutated.size());
       if (r) {
         EXPECT_GT(r->pixel_count(), 0u);

@@ -75,6 +75,17 @@ TEST(ProcessFile, AllEightOrientationsEndUpright) {
     EXPECT_TRUE(equal(read_unchanged(out->output), upright(read_unchanged(png), o)));
     EXPECT_EQ(exif_value(out->output, "Exif.Image.Orientation"), "1");
     EXPECT_EQ(test::file_digest(png), before);
+    // TIFF (the tag is part of the image's own IFD) and lossless WebP the same way.
+    for (ImageFormat f : {ImageFormat::Tiff, ImageFormat::Webp}) {
+      const fs::path in = make_input(dir, "o" + std::to_string(o) + "." + imaging::canonical_extension(f),
+                                     stored, f, 8, &md);
+      OutputOptions lossless;
+      lossless.webp_lossless = true;
+      auto r = process_file(in, lossless, identity, {});
+      ASSERT_TRUE(r) << r.error().what();
+      EXPECT_TRUE(equal(read_unchanged(r->output), upright(read_unchanged(png), o))) << imaging::to_string(f);
+      EXPECT_EQ(exif_value(r->output, "Exif.Image.Orientation"), "1");
+    }
 
     // JPEG: OpenCV's own imread applies EXIF orientation to JPEG; our PNG output must match it.
     const fs::path jpg = make_input(dir, "o" + std::to_string(o) + ".jpg", stored, ImageFormat::Jpeg, 8, &md);
