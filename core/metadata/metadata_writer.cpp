@@ -9,6 +9,7 @@
 
 #include "base/version.h"
 #include "metadata/exiv2_support.h"
+#include "metadata/png_iccp.h"
 #include "metadata/webp_icc.h"
 
 namespace rsd::metadata {
@@ -166,6 +167,11 @@ std::vector<uint8_t> write_once(const std::vector<uint8_t>& encoded, const Metad
   }
   image->writeMetadata();
   std::vector<uint8_t> out = io_bytes(image->io());
+  if (icc && type == Exiv2::ImageType::png) {
+    auto named = name_png_icc_profile(out);
+    if (!named) throw std::runtime_error(named.error().message);
+    out = std::move(named.value());
+  }
   if (webp && icc) {
     auto with_icc = write_webp_icc(out, src.icc);
     if (!with_icc) throw std::runtime_error(with_icc.error().message);

@@ -6,6 +6,8 @@ list(APPEND RSD_CORE_SOURCES
   metadata/metadata_writer.h
   metadata/photo_metadata.cpp
   metadata/photo_metadata.h
+  metadata/png_iccp.cpp
+  metadata/png_iccp.h
   metadata/webp_icc.cpp
   metadata/webp_icc.h
 )

@@ -134,6 +134,12 @@ TEST(MetadataWriter, CarriesEverythingIntoEveryFormat) {
     EXPECT_EQ(xmp(w, "Xmp.xmpMM.History[1]/stEvt:when"), "2026-01-02T03:04:05Z");
     EXPECT_NE(xmp(w, "Xmp.xmpMM.History[1]/stEvt:parameters").find("x4"), std::string::npos);
     EXPECT_EQ(icc(w), test::test_icc_profile());
+    if (dst == ImageFormat::Png) {  // the iCCP chunk carries a non-empty profile name
+      const std::string bytes(w.bytes.begin(), w.bytes.end());
+      const size_t at = bytes.find("iCCP");
+      ASSERT_NE(at, std::string::npos);
+      EXPECT_EQ(bytes.compare(at + 4, 12, std::string("ICC Profile\0", 12)), 0);
+    }
     if (dst != ImageFormat::Webp) {  // WebP has no place for IPTC
       EXPECT_EQ(iptc(w, "Iptc.Application2.Keywords"), "harbour");
       EXPECT_EQ(iptc(w, "Iptc.Application2.City"), "Saint-Malo");
