@@ -7,8 +7,7 @@ rsd_add_gtest(rsd_metrics_tests
     core/metrics/psnr_ssim_test.cpp
     core/metrics/test_images.cpp
     core/metrics/test_images.h
-  # --as-needed: nothing here calls LibTorch, so skip loading it (seconds per test process).
-  LIBS -Wl,--as-needed rsd_core ${OpenCV_LIBS}
+  LIBS rsd_core ${OpenCV_LIBS}
   LABELS core)
 
 # The command line: `rsd-bench niqe` prints "<path>\t<value>" per image. The value must lie within
