@@ -66,6 +66,64 @@ ImageF make_blocks(int width, int height, int channels) {
   return img;
 }
 
+namespace {
+
+uint32_t png_crc(const uint8_t* data, size_t size) {
+  uint32_t crc = 0xFFFFFFFFu;
+  for (size_t i = 0; i < size; ++i) {
+    crc ^= data[i];
+    for (int k = 0; k < 8; ++k) crc = (crc & 1) ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+  }
+  return crc ^ 0xFFFFFFFFu;
+}
+
+void put_be32(std::vector<uint8_t>& out, uint32_t v) {
+  for (int i = 3; i >= 0; --i) out.push_back(uint8_t(v >> (8 * i)));
+}
+
+void put_chunk(std::vector<uint8_t>& out, const char* type, const std::vector<uint8_t>& body) {
+  put_be32(out, uint32_t(body.size()));
+  std::vector<uint8_t> typed(type, type + 4);
+  typed.insert(typed.end(), body.begin(), body.end());
+  out.insert(out.end(), typed.begin(), typed.end());
+  put_be32(out, png_crc(typed.data(), typed.size()));
+}
+
+}  // namespace
+
+std::vector<uint8_t> raw_png(int width, int height, int colour_type, const std::vector<uint8_t>& samples) {
+  const size_t row_bytes = samples.size() / size_t(height);
+  std::vector<uint8_t> raw;  // each row: filter type 0, then the samples
+  for (int y = 0; y < height; ++y) {
+    raw.push_back(0);
+    raw.insert(raw.end(), samples.begin() + long(y * row_bytes), samples.begin() + long((y + 1) * row_bytes));
+  }
+  std::vector<uint8_t> z = {0x78, 0x01};  // zlib header, then stored (uncompressed) deflate blocks
+  for (size_t pos = 0; pos < raw.size() || pos == 0;) {
+    const size_t n = std::min<size_t>(raw.size() - pos, 65535);
+    z.push_back(pos + n == raw.size() ? 1 : 0);
+    z.insert(z.end(), {uint8_t(n), uint8_t(n >> 8), uint8_t(~n), uint8_t(~n >> 8)});
+    z.insert(z.end(), raw.begin() + long(pos), raw.begin() + long(pos + n));
+    pos += n;
+    if (n == 0) break;
+  }
+  uint32_t a = 1, b = 0;  // Adler-32
+  for (uint8_t v : raw) {
+    a = (a + v) % 65521;
+    b = (b + a) % 65521;
+  }
+  put_be32(z, (b << 16) | a);
+  std::vector<uint8_t> png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  std::vector<uint8_t> ihdr;
+  put_be32(ihdr, uint32_t(width));
+  put_be32(ihdr, uint32_t(height));
+  ihdr.insert(ihdr.end(), {8, uint8_t(colour_type), 0, 0, 0});
+  put_chunk(png, "IHDR", ihdr);
+  put_chunk(png, "IDAT", z);
+  put_chunk(png, "IEND", {});
+  return png;
+}
+
 std::vector<uint8_t> read_bytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), {});

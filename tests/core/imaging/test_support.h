@@ -38,6 +38,10 @@ ImageF make_pattern(int width, int height, int channels);
 // Blocky picture whose blocks have distinct colours: survives JPEG closely and shows any flip.
 ImageF make_blocks(int width, int height, int channels);
 
+// A PNG written byte by byte (uncompressed deflate blocks), for layouts OpenCV cannot write:
+// colour_type 4 is gray + alpha. `samples` holds rows of interleaved 8-bit samples.
+std::vector<uint8_t> raw_png(int width, int height, int colour_type, const std::vector<uint8_t>& samples);
+
 std::vector<uint8_t> read_bytes(const fs::path& path);
 void write_bytes(const fs::path& path, const std::vector<uint8_t>& bytes);
 // FNV-1a of the file's bytes, plus its size: enough to detect any change in a test.

@@ -155,6 +155,26 @@ TEST(ProcessFile, GrayStaysGray) {
     ASSERT_TRUE(out) << out.error().what();
     EXPECT_EQ(read_unchanged(out->output).channels(), 1) << imaging::to_string(f);
   }
+  // Gray with alpha (PNG colour type 4): alpha kept, colours stay equal (written as RGBA).
+  std::vector<uint8_t> ga;
+  for (int y = 0; y < 9; ++y)
+    for (int x = 0; x < 12; ++x) ga.insert(ga.end(), {uint8_t(20 * x), uint8_t(60 + 15 * x)});
+  test::write_bytes(dir / "gray-alpha.png", test::raw_png(12, 9, 4, ga));
+  auto loaded = load_input(dir / "gray-alpha.png", {});
+  ASSERT_TRUE(loaded) << loaded.error().what();
+  EXPECT_TRUE(loaded->image.gray);
+  EXPECT_TRUE(loaded->image.has_alpha);
+  auto out = process_file(dir / "gray-alpha.png", {}, up, {});
+  ASSERT_TRUE(out) << out.error().what();
+  const cv::Mat m = read_unchanged(out->output);
+  ASSERT_EQ(m.channels(), 4);
+  ASSERT_EQ(m.cols, 24);
+  for (int x = 0; x < m.cols; ++x) {
+    const cv::Vec4b px = m.at<cv::Vec4b>(8, x);
+    EXPECT_EQ(px[0], px[1]);
+    EXPECT_EQ(px[1], px[2]);
+  }
+  EXPECT_LT(m.at<cv::Vec4b>(8, 1)[3], m.at<cv::Vec4b>(8, 22)[3]);
 }
 
 TEST(ProcessFile, LimitsRefuseBeforeTheModelRuns) {
