@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <set>
+#include <string_view>
+#include <vector>
 
 namespace rsd::engine {
 namespace {
@@ -54,6 +56,41 @@ bool op_info(unsigned char op, OpInfo& info) {
   }
 }
 
+// Stack effect of an opcode: how many items it pops (kToMark: down to and including the last MARK)
+// and how many it pushes.
+constexpr int kToMark = -1;
+struct Effect {
+  int pops = 0;
+  int pushes = 0;
+};
+
+Effect stack_effect(unsigned char op) {
+  switch (op) {
+    case '(':  // MARK
+      return {0, 1};
+    case '.': case 0x80: case 0x95: case 'q': case 'r': case 'p': case 0x94:  // STOP PROTO FRAME puts
+      return {0, 0};
+    case '0': case 'a': case 'b':  // POP APPEND BUILD
+      return {1, 0};
+    case '1': case 'e': case 'u': case 0x90:  // POP_MARK APPENDS SETITEMS ADDITEMS
+      return {kToMark, 0};
+    case 's':  // SETITEM
+      return {2, 0};
+    case '2':  // DUP
+      return {0, 1};
+    case 't': case 'l': case 'd': case 0x91: case 'o': case 'i':  // built from the marked items
+      return {kToMark, 1};
+    case 0x85: case 'Q':  // TUPLE1 BINPERSID
+      return {1, 1};
+    case 0x86: case 'R': case 0x81: case 0x93:  // TUPLE2 REDUCE NEWOBJ STACK_GLOBAL
+      return {2, 1};
+    case 0x87: case 0x92:  // TUPLE3 NEWOBJ_EX
+      return {3, 1};
+    default:  // constants, GLOBAL, memo gets, empty containers, PERSID, EXT*
+      return {0, 1};
+  }
+}
+
 std::uint64_t little_endian(const std::string& s, std::size_t pos, int bytes) {
   std::uint64_t v = 0;
   for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(s[pos + i]);
@@ -64,11 +101,20 @@ std::uint64_t little_endian(const std::string& s, std::size_t pos, int bytes) {
 
 Result<std::string> rewrite_ordered_dicts(const std::string& in) {
   std::string out;
-  out.reserve(in.size());
+  out.reserve(in.size() + in.size() / 16);
+  // Output offset where the expression of each stack slot begins, so a MARK can be inserted
+  // before a SETITEM's key (SETITEM k v == MARK k v SETITEMS, and only the latter is supported).
+  struct Slot {
+    std::size_t start;
+    bool mark;
+  };
+  std::vector<Slot> stack;
   std::set<std::uint64_t> class_memo;  // memo slots holding the OrderedDict class
   bool class_on_top = false;           // the last thing pushed is the OrderedDict class
   std::size_t pos = 0;
-  while (pos < in.size()) {
+  bool stopped = false;
+  const Error truncated(ErrorCode::Format, "truncated or malformed pickle");
+  while (pos < in.size() && !stopped) {
     const unsigned char op = static_cast<unsigned char>(in[pos]);
     OpInfo info;
     if (!op_info(op, info)) {
@@ -79,23 +125,25 @@ Result<std::string> rewrite_ordered_dicts(const std::string& in) {
     if (info.kind == Arg::Fixed) {
       end += info.bytes;
     } else if (info.kind == Arg::Sized) {
-      if (end + info.bytes > in.size()) break;
+      if (end + info.bytes > in.size()) return truncated;
       const std::uint64_t n = little_endian(in, end, info.bytes);
-      if (n > in.size()) break;
+      if (n > in.size()) return truncated;
       end += info.bytes + n;
     } else if (info.kind == Arg::Line || info.kind == Arg::TwoLines) {
       for (int line = 0; line < (info.kind == Arg::Line ? 1 : 2); ++line) {
         const std::size_t nl = in.find('\n', end);
-        if (nl == std::string::npos) return Error(ErrorCode::Format, "truncated pickle");
+        if (nl == std::string::npos) return truncated;
         end = nl + 1;
       }
     }
-    if (end > in.size()) return Error(ErrorCode::Format, "truncated pickle");
+    if (end > in.size()) return truncated;
     const std::string_view whole(in.data() + pos, end - pos);
+    const std::size_t start = out.size();
+    Effect effect = stack_effect(op);
 
     bool keep_class_on_top = false;
     if (op == 'c' && whole == "ccollections\nOrderedDict\n") {
-      out.push_back('}');  // stands in for the class; replaced by a fresh dict at REDUCE
+      out.push_back('}');  // stands in for the class; becomes the dict once REDUCE is skipped
       keep_class_on_top = true;
     } else if ((op == 'h' || op == 'j') &&
                class_memo.count(little_endian(in, pos + 1, op == 'h' ? 1 : 4))) {
@@ -108,19 +156,43 @@ Result<std::string> rewrite_ordered_dicts(const std::string& in) {
     } else if (op == ')' && class_on_top && end < in.size() && in[end] == 'R') {
       // OrderedDict() -> the EMPTY_DICT already on the stack; skip EMPTY_TUPLE and REDUCE.
       end += 1;
+      effect = {0, 0};
     } else if (op == 'b') {
-      out.push_back('0');  // drop the attribute state (`_metadata`)
+      // BUILD sets attributes (`_metadata`), which a dict cannot hold, and the unpickler has no
+      // POP. Store the state under a non-tensor key instead: MARK '__build_state__' state SETITEMS.
+      if (stack.size() < 2 || stack.back().mark) return truncated;
+      const std::string key = "__build_state__";
+      std::string prefix = "(X";
+      for (int i = 0; i < 4; ++i) prefix.push_back(static_cast<char>((key.size() >> (8 * i)) & 0xff));
+      out.insert(stack.back().start, prefix + key);
+      out.push_back('u');
+    } else if (op == 's') {
+      if (stack.size() < 3 || stack[stack.size() - 2].mark) return truncated;
+      out.insert(stack[stack.size() - 2].start, 1, '(');
+      out.push_back('u');
     } else {
       if (op == 'q' || op == 'r') class_memo.erase(little_endian(in, pos + 1, op == 'q' ? 1 : 4));
       out.append(whole);
     }
     class_on_top = keep_class_on_top;
+
+    // Track the stack: each pushed slot starts where its first operand started.
+    std::size_t first = start;
+    if (effect.pops == kToMark) {
+      while (!stack.empty() && !stack.back().mark) stack.pop_back();
+      if (stack.empty()) return truncated;
+      first = stack.back().start;
+      stack.pop_back();
+    } else {
+      if (stack.size() < static_cast<std::size_t>(effect.pops)) return truncated;
+      if (effect.pops > 0) first = stack[stack.size() - effect.pops].start;
+      stack.resize(stack.size() - effect.pops);
+    }
+    for (int i = 0; i < effect.pushes; ++i) stack.push_back({first, op == '('});
+    stopped = op == '.';
     pos = end;
-    if (op == '.') break;  // STOP
   }
-  if (pos > in.size() || out.empty() || out.back() != '.') {
-    return Error(ErrorCode::Format, "truncated pickle");
-  }
+  if (!stopped) return truncated;
   return out;
 }
 

@@ -4,9 +4,12 @@
 // 1.13's unpickler turns every OrderedDict into None (it only expects them as unused tensor hook
 // tables), so the SETITEMS that follow fail. This pass walks the opcode stream and replaces
 //   GLOBAL 'collections OrderedDict' ... EMPTY_TUPLE REDUCE   ->  EMPTY_DICT
-// (including later BINGET references to the memoized class) and BUILD (setting `_metadata`) by POP,
-// which drops the attribute state. Nothing else changes, and no opcode is executed here: unknown
-// classes are still refused by the unpickler afterwards.
+// (including later BINGET references to the memoized class). BUILD (setting `_metadata`) has no
+// meaning for a dict and the unpickler has no POP, so the state is stored under the non-tensor key
+// '__build_state__' (MARK key state SETITEMS), which the state_dict unwrapping ignores. SETITEM (one-entry dicts such as the `_metadata` values), which
+// the unpickler lacks, becomes MARK key value SETITEMS: a symbolic stack of output offsets tells
+// where the key began. Nothing else changes, and no opcode is executed here: unknown classes are
+// still refused by the unpickler afterwards.
 #pragma once
 
 #include <string>

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <torch/csrc/jit/serialization/pickle.h>
 
+#include "engine/weights/pickle_rewriter.h"
 #include "test_files.h"
 
 namespace rsd::engine {
@@ -111,6 +112,17 @@ TEST(PthLoader, LoadsTheCheckpointWrittenByPythonTorchSave) {
   EXPECT_TRUE(r->count("input_blocks.1.1.blocks.1.attn_mask"));
 }
 
+TEST(PthLoader, LoadsAPlainModuleStateDictWithMetadata) {
+  // torch.save(nn.Sequential(nn.Linear(2, 3), nn.BatchNorm1d(3)).state_dict()): an OrderedDict
+  // with `_metadata` (BUILD, one-entry dicts via SETITEM) and an int64 buffer.
+  auto r = load_pth(std::string(RSD_TEST_DATA_DIR) + "/parity/sequential_state_dict.pth");
+  ASSERT_TRUE(r.ok()) << r.error().what();
+  EXPECT_EQ(r->size(), 7u);
+  EXPECT_EQ(r->at("0.weight").sizes(), at::IntArrayRef({3, 2}));
+  EXPECT_TRUE(at::equal(r->at("1.running_var"), at::ones({3})));
+  EXPECT_EQ(r->at("1.num_batches_tracked").scalar_type(), at::kLong);
+}
+
 TEST(PthLoader, RefusesLegacyPicklesGarbageAndMissingFiles) {
   TempDir dir;
   const std::string legacy = dir.file("legacy.pth");
@@ -137,6 +149,33 @@ TEST(PthLoader, RefusesLegacyPicklesGarbageAndMissingFiles) {
   r = load_pth(dir.file("missing.pth"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::NotFound);
+}
+
+TEST(PickleRewriter, TurnsOrderedDictsIntoDictsAndKeepsBuildStateAsEntry) {
+  using namespace std::string_literals;
+  // Protocol 2, as Python writes OrderedDict([('a', 1)]) with a `_metadata` attribute:
+  // GLOBAL, BINPUT 0, EMPTY_TUPLE, REDUCE, BINPUT 1, MARK, 'a', 1, SETITEMS,
+  // then a second OrderedDict through BINGET 0 as the attribute state, BUILD, STOP.
+  const std::string in = "\x80\x02"s + "ccollections\nOrderedDict\nq\x00)Rq\x01(X\x01\x00\x00\x00"s +
+                         "aK\x01u}X\x09\x00\x00\x00"s + "_metadatah\x00)Rq\x02sb."s;
+  auto out = rewrite_ordered_dicts(in);
+  ASSERT_TRUE(out.ok()) << out.error().what();
+  const std::string expected = "\x80\x02"s + "}q\x00q\x01(X\x01\x00\x00\x00"s +
+                               "aK\x01u(X\x0f\x00\x00\x00__build_state__"s +
+                               "}(X\x09\x00\x00\x00"s + "_metadata}q\x02uu."s;
+  EXPECT_EQ(*out, expected);
+  const c10::IValue value = torch::jit::unpickle(out->data(), out->size());
+  ASSERT_TRUE(value.isGenericDict());
+  EXPECT_EQ(value.toGenericDict().at("a").toInt(), 1);
+  EXPECT_TRUE(value.toGenericDict().at("__build_state__").isGenericDict());
+}
+
+TEST(PickleRewriter, RejectsTruncatedStreamsAndUnknownOpcodes) {
+  using namespace std::string_literals;
+  EXPECT_FALSE(rewrite_ordered_dicts("\x80\x02X\xff\x00\x00\x00"s + "ab"s).ok());
+  EXPECT_FALSE(rewrite_ordered_dicts("\x80\x02}"s).ok());
+  EXPECT_FALSE(rewrite_ordered_dicts("\x80\x02\xfe."s).ok());
+  EXPECT_FALSE(rewrite_ordered_dicts("ccollections\nOrd"s).ok());
 }
 
 }  // namespace
