@@ -39,6 +39,18 @@ torch::Tensor timestep_embedding(const torch::Tensor& t, int64_t dim, double max
   return emb;
 }
 
+torch::Tensor conv1x1(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias) {
+  const bool recording = at::GradMode::is_enabled() &&
+                         (x.requires_grad() || weight.requires_grad() || (bias.defined() && bias.requires_grad()));
+  if (!recording && at::hasMKLDNN() && x.is_cpu() && x.scalar_type() == at::kFloat &&
+      weight.scalar_type() == at::kFloat) {
+    return at::mkldnn_convolution(x.contiguous(), weight.contiguous(),
+                                  bias.defined() ? c10::optional<at::Tensor>(bias) : c10::nullopt,
+                                  {0, 0}, {1, 1}, {1, 1}, 1);
+  }
+  return at::conv2d(x, weight, bias);
+}
+
 torch::Tensor upsample_nearest2x(const torch::Tensor& x) {
   return at::upsample_nearest2d(x, {x.size(2) * 2, x.size(3) * 2}, 2.0, 2.0);
 }

@@ -25,6 +25,12 @@ torch::Tensor silu_fresh(torch::Tensor x);
 // (freq_k = exp(-ln(max_period) * k / half)); an odd dim gets a zero column.
 torch::Tensor timestep_embedding(const torch::Tensor& t, int64_t dim, double max_period = 10000.0);
 
+// 1x1 convolution (a per-pixel GEMM). For CPU float32 inference it calls oneDNN directly: LibTorch
+// sends 1x1 convs of a single image on one thread to its im2col + system-BLAS path, which is the
+// slow reference BLAS on Debian. With autograd recording or on other devices: at::conv2d.
+// weight: [Cout, Cin, 1, 1]; bias may be undefined.
+torch::Tensor conv1x1(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias = {});
+
 // Nearest-neighbour x2 upsampling (F.interpolate(scale_factor=2, mode="nearest")).
 torch::Tensor upsample_nearest2x(const torch::Tensor& x);
 

@@ -35,7 +35,7 @@ torch::Tensor ResnetBlock::forward(const torch::Tensor& x) {
   h = silu_fresh(group_norm32(norm2_, h));
   if (is_training() && dropout_ > 0.0) h = at::dropout(h, dropout_, true);
   h = conv2_->forward(h);
-  return nin_shortcut_ ? nin_shortcut_->forward(x).add_(h) : h.add_(x);
+  return nin_shortcut_ ? conv1x1(x, nin_shortcut_->weight, nin_shortcut_->bias).add_(h) : h.add_(x);
 }
 
 AttnBlock::AttnBlock(int64_t channels) {
@@ -49,15 +49,15 @@ AttnBlock::AttnBlock(int64_t channels) {
 torch::Tensor AttnBlock::forward(const torch::Tensor& x) {
   const auto h = group_norm32(norm_, x);
   const int64_t b = x.size(0), c = x.size(1), hw = x.size(2) * x.size(3);
-  const auto q = q_->forward(h).view({b, c, hw});
-  const auto k = k_->forward(h).view({b, c, hw});
-  const auto v = v_->forward(h).view({b, c, hw});
+  const auto q = conv1x1(h, q_->weight, q_->bias).view({b, c, hw});
+  const auto k = conv1x1(h, k_->weight, k_->bias).view({b, c, hw});
+  const auto v = conv1x1(h, v_->weight, v_->bias).view({b, c, hw});
   const double scale = 1.0 / std::sqrt(static_cast<double>(c));
   const int64_t element = static_cast<int64_t>(x.element_size());
   const int64_t chunk = std::clamp<int64_t>(chunk_bytes_ / (hw * element), 1, hw);
 
   // Both products run as 1x1 convolutions over a [1, channels, n, 1] "image" of n queries, so
-  // they go through the convolution backend (oneDNN on CPU) instead of the system BLAS:
+  // they go through oneDNN on CPU (conv1x1) instead of the system BLAS:
   //   logits^T [hw, n] = conv(q_chunk [c, n], weight k^T [hw, c]),
   //   out      [c,  n] = conv(softmax over hw of logits^T, weight v [c, hw]).
   auto out = at::empty({b, c, hw}, x.options());
@@ -67,13 +67,13 @@ torch::Tensor AttnBlock::forward(const torch::Tensor& x) {
     for (int64_t s = 0; s < hw; s += chunk) {
       const int64_t n = std::min(chunk, hw - s);
       const auto q_chunk = q[i].narrow(1, s, n).reshape({1, c, n, 1});
-      auto w = at::conv2d(q_chunk, k_weight);  // [1, hw, n, 1]
+      auto w = conv1x1(q_chunk, k_weight);  // [1, hw, n, 1]
       w.mul_(scale);
       w = w.softmax(1);
-      out[i].narrow(1, s, n).copy_(at::conv2d(w, v_weight).view({c, n}));
+      out[i].narrow(1, s, n).copy_(conv1x1(w, v_weight).view({c, n}));
     }
   }
-  return proj_out_->forward(out.view({b, c, x.size(2), x.size(3)})).add_(x);
+  return conv1x1(out.view({b, c, x.size(2), x.size(3)}), proj_out_->weight, proj_out_->bias).add_(x);
 }
 
 Downsample::Downsample(int64_t channels, bool with_conv) {

@@ -78,7 +78,7 @@ torch::Tensor ResBlock::forward(const torch::Tensor& x_in, const torch::Tensor& 
   h = silu_fresh(h);
   if (is_training() && o_.dropout > 0.0) h = at::dropout(h, o_.dropout, true);
   h = out_conv_->forward(h);
-  return skip_ ? skip_->forward(x).add_(h) : h.add_(x);
+  return skip_ ? conv1x1(x, skip_->weight, skip_->bias).add_(h) : h.add_(x);
 }
 
 }  // namespace rsd::engine

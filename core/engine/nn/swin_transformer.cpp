@@ -77,7 +77,7 @@ torch::Tensor WindowAttention::forward(const torch::Tensor& x, const torch::Tens
   const int64_t nh = h / ws, nw = w / ws, n = ws * ws, hd = dim_ / heads_;
   // The Linear layers act per token, so they run as 1x1 convs on the whole map (oneDNN) and
   // commute with the window partition.
-  auto qkv = at::conv2d(x, qkv_->weight.view({3 * dim_, dim_, 1, 1}), qkv_->bias);
+  auto qkv = conv1x1(x, qkv_->weight.view({3 * dim_, dim_, 1, 1}), qkv_->bias);
   // [B, 3, heads, hd, nh, ws, nw, ws] -> [3, B*nW, heads, N, hd]: partition and split in one copy.
   qkv = qkv.view({b, 3, heads_, hd, nh, ws, nw, ws})
             .permute({1, 0, 4, 6, 2, 5, 7, 3})
@@ -95,7 +95,7 @@ torch::Tensor WindowAttention::forward(const torch::Tensor& x, const torch::Tens
   auto out = batched_matmul(attn.view({g, n, n}), qkv[2].reshape({g, n, hd}));  // [G, N, hd]
   // window_reverse: [B, nh, nw, heads, r, c, hd] -> [B, heads*hd, nh*ws, nw*ws]
   out = out.view({b, nh, nw, heads_, ws, ws, hd}).permute({0, 3, 6, 1, 4, 2, 5}).reshape({b, dim_, h, w});
-  return at::conv2d(out, proj_->weight.view({dim_, dim_, 1, 1}), proj_->bias);
+  return conv1x1(out, proj_->weight.view({dim_, dim_, 1, 1}), proj_->bias);
 }
 
 SwinTransformerBlock::SwinTransformerBlock(SwinOptions o) : o_(o) {
@@ -141,7 +141,8 @@ torch::Tensor SwinTransformerBlock::forward(const torch::Tensor& x) {
   y = attn_->forward(y, mask_for(h, w, x));
   if (s > 0) y = at::roll(y, {s, s}, {2, 3});
   auto x1 = y.add_(x);  // shortcut
-  auto m = fc2_->forward(at::gelu(fc1_->forward(group_norm32(norm2_, x1))));
+  auto m = conv1x1(at::gelu(conv1x1(group_norm32(norm2_, x1), fc1_->weight, fc1_->bias)),
+                   fc2_->weight, fc2_->bias);
   return m.add_(x1);
 }
 
@@ -171,10 +172,10 @@ BasicLayer::BasicLayer(const BasicLayerOptions& o) {
 }
 
 torch::Tensor BasicLayer::forward(const torch::Tensor& x) {
-  auto h = embed_->forward(x);  // [B, embed, H, W]
+  auto h = conv1x1(x, embed_->weight, embed_->bias);  // [B, embed, H, W]
   if (embed_norm_) h = group_norm32(embed_norm_, h);
   for (const auto& blk : blocks_) h = blk->forward(h);
-  h = unembed_->forward(h);  // [B, in, H, W]; the reference adds no residual here
+  h = conv1x1(h, unembed_->weight, unembed_->bias);  // [B, in, H, W]; no residual around the layer
   if (unembed_norm_) h = group_norm32(unembed_norm_, h);
   return h;
 }
