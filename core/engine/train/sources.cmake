@@ -18,3 +18,20 @@ rsd_engine_area(rsd_engine_train
     engine/train/degradation/realesrgan_degradation.cpp
     engine/train/degradation/realesrgan_degradation.h
   DEPS rsd_engine_nn rsd_engine_weights rsd_engine_diffusion)
+# ResShift teacher training and RSD distillation.
+target_sources(rsd_engine_train PRIVATE
+  engine/train/checkpoint.cpp engine/train/checkpoint.h
+  engine/train/discriminator.cpp engine/train/discriminator.h
+  engine/train/ema.cpp engine/train/ema.h
+  engine/train/loop_data.cpp engine/train/loop_data.h
+  engine/train/loop_jobs.h
+  engine/train/loop_networks.cpp engine/train/loop_networks.h
+  engine/train/loop_optim.cpp engine/train/loop_optim.h
+  engine/train/loop_progress.cpp engine/train/loop_progress.h
+  engine/train/loop_validation.cpp engine/train/loop_validation.h
+  engine/train/rsd_distiller.cpp engine/train/rsd_distiller.h
+  engine/train/teacher_trainer.cpp engine/train/teacher_trainer.h
+  engine/train/train_config.cpp engine/train/train_config.h)
+# Model cards (engine/model_card.cpp) live in rsd_engine, which links this library: CMake repeats
+# the two static libraries on link lines to resolve the cycle.
+target_link_libraries(rsd_engine_train PUBLIC rsd_engine)
