@@ -466,6 +466,10 @@ Unterstützt: JPEG, PNG, TIFF, WebP und BMP, 8 oder 16 Bit, Metadaten bleiben er
       <source>Could not save %1</source>
       <translation>%1 konnte nicht gespeichert werden</translation>
     </message>
+    <message>
+      <source>No photos found in what was opened.</source>
+      <translation>In der Auswahl wurden keine Fotos gefunden.</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>

@@ -466,6 +466,10 @@ Admitidos: JPEG, PNG, TIFF, WebP y BMP, de 8 o 16 bits, conservando los metadato
       <source>Could not save %1</source>
       <translation>No se pudo guardar %1</translation>
     </message>
+    <message>
+      <source>No photos found in what was opened.</source>
+      <translation>No se encontraron fotos en lo que se abrió.</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>

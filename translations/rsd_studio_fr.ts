@@ -466,6 +466,10 @@ Formats pris en charge : JPEG, PNG, TIFF, WebP et BMP, 8 ou 16 bits, métadonné
       <source>Could not save %1</source>
       <translation>Impossible d’enregistrer %1</translation>
     </message>
+    <message>
+      <source>No photos found in what was opened.</source>
+      <translation>Aucune photo trouvée dans ce qui a été ouvert.</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>

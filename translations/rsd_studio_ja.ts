@@ -464,6 +464,10 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>Could not save %1</source>
       <translation>%1 を保存できませんでした</translation>
     </message>
+    <message>
+      <source>No photos found in what was opened.</source>
+      <translation>開いた項目に写真が見つかりませんでした。</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>

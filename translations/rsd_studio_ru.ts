@@ -468,6 +468,10 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>Could not save %1</source>
       <translation>Не удалось сохранить %1</translation>
     </message>
+    <message>
+      <source>No photos found in what was opened.</source>
+      <translation>Среди открытого не найдено фотографий.</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>

@@ -464,6 +464,10 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>Could not save %1</source>
       <translation>无法保存 %1</translation>
     </message>
+    <message>
+      <source>No photos found in what was opened.</source>
+      <translation>所打开的内容中没有找到照片。</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>

@@ -149,7 +149,7 @@ void CompareView::drawSide(QPainter& p, bool right_side) const {
 
 void CompareView::drawPane(QPainter& p, QRectF pane, bool right_side) const {
   p.save();
-  p.setClipRect(pane);
+  p.setClipRect(pane, Qt::IntersectClip);  // keep the split's half-clip set by the caller
   p.translate(pane.topLeft());
   const QPointF origin = t_.toScreen(QPointF(0, 0), pane.size());
   p.translate(origin);

@@ -72,7 +72,10 @@ MainWindow::MainWindow(UpscalerFactory factory, const QString& queue_file, QWidg
   batch_dock_->setWidget(batch_panel_);
   addDockWidget(Qt::BottomDockWidgetArea, batch_dock_);
   tabifyDockWidget(preview_dock_, batch_dock_);
-  preview_dock_->raise();
+  // The docks appear when there is something to show (a preview, a queue), so the empty state and
+  // the photo get the whole window at first.
+  preview_dock_->hide();
+  batch_dock_->hide();
 
   createActions();
   createMenus();
@@ -84,6 +87,7 @@ MainWindow::MainWindow(UpscalerFactory factory, const QString& queue_file, QWidg
   connect(view_, &CompareView::regionSelected, this, [this](const QRect& r) { previewRegion(r); });
   connect(view_, &CompareView::pixelInfo, pixel_label_, &QLabel::setText);
   connect(view_, &CompareView::zoomChanged, this, [this](double z) {
+    if (!view_->hasImage()) return zoom_label_->clear();
     zoom_label_->setText(tr("Zoom %1 %").arg(QLocale().toString(z * 100.0, 'f', z < 0.1 ? 1 : 0)));
   });
   connect(preview_panel_, &RegionPreviewPanel::teacherRequested, this, &MainWindow::compareWithTeacher);
@@ -104,6 +108,7 @@ MainWindow::MainWindow(UpscalerFactory factory, const QString& queue_file, QWidg
 
   applySettings(settings_);
   batch_->restore();
+  if (queue_model_->rowCount() > 0) batch_dock_->show();
   for (const BatchItem& item : queue_model_->items())
     if (item.status == ItemStatus::Done) outputs_.insert(item.input, item.output);
   retranslate();

@@ -23,6 +23,7 @@ class QDragEnterEvent;
 class QDropEvent;
 class QLabel;
 class QMenu;
+class QMimeData;
 class QStackedWidget;
 
 namespace rsd::ui {
@@ -46,6 +47,8 @@ class MainWindow : public QMainWindow {
 
   // Files and folders to load (command line, drop, Open dialog); folders are searched recursively.
   void openPaths(const QStringList& paths);
+  // The local files and folders in dropped or pasted data; returns whether there were any.
+  bool openMime(const QMimeData* mime);
   const QStringList& loadedPaths() const { return paths_; }
   // The photo shown (null images until it is decoded).
   const Photo& currentPhoto() const { return current_; }
@@ -91,6 +94,7 @@ class MainWindow : public QMainWindow {
   void openDialog();
   void openFolderDialog();
   void pasteImage();
+  void openImage(const QImage& image);
   void addRecent(const QStringList& paths);
   void onPreviewFinished(const PreviewResult& result);
   void onBatchItemDone(const QString& id);

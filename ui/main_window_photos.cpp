@@ -46,15 +46,19 @@ void MainWindow::openPaths(const QStringList& paths) {
     strip_->addPhoto(f, QFileInfo(f).fileName());
     if (first_new.isEmpty()) first_new = f;
   }
-  if (!files.isEmpty()) addRecent(paths);
+  if (files.isEmpty()) {
+    if (!paths.isEmpty()) statusBar()->showMessage(tr("No photos found in what was opened."), 5000);
+    return;
+  }
+  addRecent(paths);
   statusBar()->showMessage(tr("%n photo(s) loaded", nullptr, int(paths_.size())), 5000);
-  if (!first_new.isEmpty()) showPhoto(first_new);
-  else if (!files.isEmpty()) showPhoto(files.first());
+  showPhoto(first_new.isEmpty() ? files.first() : first_new);
   updateActions();
 }
 
 void MainWindow::showPhoto(const QString& path) {
-  if (path.isEmpty() || (path == current_.path && view_->hasImage())) return;
+  // Already shown, or already being decoded (selecting the strip row calls back here).
+  if (path.isEmpty() || path == requested_path_) return;
   requested_path_ = path;
   strip_->setCurrentRow(strip_->rowOf(path));
   auto* watcher = new QFutureWatcher<Photo>(this);
@@ -63,6 +67,7 @@ void MainWindow::showPhoto(const QString& path) {
     if (path != requested_path_) return;  // the user moved on meanwhile
     const Photo photo = watcher->result();
     if (!photo.ok()) {
+      requested_path_ = current_.path;
       statusBar()->showMessage(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), photo.error), 10000);
       return;
     }
@@ -102,20 +107,29 @@ void MainWindow::openFolderDialog() {
   if (!dir.isEmpty()) openPaths({dir});
 }
 
+bool MainWindow::openMime(const QMimeData* mime) {
+  if (!mime || !mime->hasUrls()) return false;
+  QStringList paths;
+  for (const QUrl& url : mime->urls())
+    if (url.isLocalFile()) paths.append(url.toLocalFile());
+  if (paths.isEmpty()) return false;
+  openPaths(paths);
+  return true;
+}
+
 void MainWindow::pasteImage() {
-  const QMimeData* mime = QApplication::clipboard()->mimeData();
-  if (mime && mime->hasUrls()) {
-    QStringList paths;
-    for (const QUrl& url : mime->urls())
-      if (url.isLocalFile()) paths.append(url.toLocalFile());
-    if (!paths.isEmpty()) return openPaths(paths);
-  }
+  if (openMime(QApplication::clipboard()->mimeData())) return;
   const QImage image = QApplication::clipboard()->image();
   if (image.isNull()) {
     statusBar()->showMessage(tr("The clipboard holds no image."), 5000);
     return;
   }
-  // A pasted image becomes a file so the batch, the queue file and recent files treat it alike.
+  openImage(image);
+}
+
+void MainWindow::openImage(const QImage& image) {
+  // A pasted or dropped image becomes a file so the batch, the queue file and recent files treat
+  // it like any other photo.
   const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/pasted");
   QDir().mkpath(dir);
   const QString file = dir + QStringLiteral("/pasted-%1.png")
@@ -249,10 +263,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
-  QStringList paths;
-  for (const QUrl& url : event->mimeData()->urls())
-    if (url.isLocalFile()) paths.append(url.toLocalFile());
-  openPaths(paths);
+  const QMimeData* mime = event->mimeData();
+  if (!openMime(mime) && mime->hasImage()) openImage(qvariant_cast<QImage>(mime->imageData()));
   event->acceptProposedAction();
 }
 

@@ -43,6 +43,8 @@ TEST(EndToEnd, ShippedStudentPreviewAndThreeFileBatch) {
   probe.start();
   w.openPaths(inputs);
   ASSERT_TRUE(test::wait_until([&] { return w.compareView()->hasImage(); }));
+  test::wait_until([] { return false; }, 100);
+  probe.reset();  // from here on: model loading, preview and batch
 
   PreviewResult preview;
   bool previewed = false;

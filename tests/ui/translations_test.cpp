@@ -15,9 +15,9 @@ TEST(Translations, EveryLanguageIsEmbeddedAndTranslatesTheMenus) {
     ASSERT_TRUE(langs.contains(code)) << code;
     QTranslator t;
     ASSERT_TRUE(t.load(QStringLiteral(":/i18n/rsd_studio_%1.qm").arg(code))) << code;
-    for (const char* text : {"&File", "Split", "Start", "Original", "Compare with teacher"}) {
+    for (const char* text : {"&File", "Split", "Start", "Upscaled", "Compare with teacher"}) {
       const char* context = QByteArray(text) == "Start" ? "rsd::ui::BatchPanel"
-                            : QByteArray(text) == "Original" ? "rsd::ui::CompareView"
+                            : QByteArray(text) == "Upscaled" ? "rsd::ui::CompareView"
                             : QByteArray(text) == "Compare with teacher" ? "rsd::ui::RegionPreviewPanel"
                                                                        : "rsd::ui::MainWindow";
       const QString tr = t.translate(context, text);
