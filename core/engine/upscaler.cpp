@@ -2,6 +2,7 @@
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
+#include <ATen/autocast_mode.h>
 #include <c10/util/Exception.h>
 #include <torch/nn/module.h>
 
@@ -26,7 +27,6 @@ struct Upscaler::Impl {
   std::shared_ptr<UNetModelSwin> unet;
   std::shared_ptr<Codec> codec;
   std::unique_ptr<ResShiftSampler> sampler;
-  at::ScalarType dtype = at::kFloat;
 
   at::Device torch_device() const {
     return device == DeviceKind::Cuda ? at::Device(at::kCUDA, 0) : at::Device(at::kCPU);
@@ -76,6 +76,33 @@ Result<at::ScalarType> precision_dtype(const std::string& precision) {
                "unknown precision '" + precision + "' (use fp32, fp16 or bf16)", "precision");
 }
 
+// The official ResShift sampler runs under torch.cuda.amp.autocast with float32 weights: matmuls
+// and convolutions in half precision, normalizations and reductions in float32. Autocast exists
+// for CUDA only here; on the CPU the guard does nothing.
+class CudaAutocast {
+ public:
+  CudaAutocast(bool enable, at::ScalarType dtype) : enabled_(enable) {
+    if (!enabled_) return;
+    previous_enabled_ = at::autocast::is_enabled();
+    previous_dtype_ = at::autocast::get_autocast_gpu_dtype();
+    at::autocast::set_autocast_gpu_dtype(dtype);
+    at::autocast::set_enabled(true);
+  }
+  ~CudaAutocast() {
+    if (!enabled_) return;
+    at::autocast::set_enabled(previous_enabled_);
+    at::autocast::set_autocast_gpu_dtype(previous_dtype_);
+    at::autocast::clear_cache();
+  }
+  CudaAutocast(const CudaAutocast&) = delete;
+  CudaAutocast& operator=(const CudaAutocast&) = delete;
+
+ private:
+  bool enabled_;
+  bool previous_enabled_ = false;
+  at::ScalarType previous_dtype_ = at::kHalf;
+};
+
 at::Tensor image_to_tensor(const ImageF& img, const at::Device& device) {
   // HWC [0, 1] -> NCHW [-1, 1], as the official sampler normalizes with (x - 0.5) / 0.5.
   auto hwc = at::from_blob(const_cast<float*>(img.data.data()), {img.height, img.width, 3},
@@ -101,10 +128,7 @@ Result<std::unique_ptr<Upscaler::Impl>> Upscaler::Impl::build(const ModelCard& c
   auto device = resolve_device(requested);
   if (!device.ok()) return device.error();
   impl->device = *device;
-  auto dtype = precision_dtype(options.precision);
-  if (!dtype.ok()) return dtype.error();
-  // Half precision only pays off (and is only well supported) on CUDA; the CPU stays fp32.
-  impl->dtype = impl->device == DeviceKind::Cuda ? *dtype : at::kFloat;
+  if (auto dtype = precision_dtype(options.precision); !dtype.ok()) return dtype.error();
 
   auto schedule = Schedule::make(card.diffusion);
   if (!schedule.ok()) return schedule.error().within(card.name);
@@ -134,11 +158,12 @@ Result<std::unique_ptr<Upscaler::Impl>> Upscaler::Impl::build(const ModelCard& c
     if (!st.ok()) return st.error();
   }
 
+  // Weights stay float32 (as in the official sampler); fp16/bf16 come from autocast per call.
   impl->unet->eval();
-  impl->unet->to(impl->torch_device(), impl->dtype);
+  impl->unet->to(impl->torch_device());
   if (auto* m = impl->codec->module()) {
     m->eval();
-    m->to(impl->torch_device(), impl->dtype);
+    m->to(impl->torch_device());
   }
 
   SamplerConfig sc;
@@ -146,7 +171,6 @@ Result<std::unique_ptr<Upscaler::Impl>> Upscaler::Impl::build(const ModelCard& c
   sc.sf = card.diffusion.sf;
   sc.padding_offset = padding_offset(impl->unet->config());
   sc.latent_scale = card.diffusion.latent_scale;
-  sc.model_dtype = impl->dtype;
   impl->sampler = std::make_unique<ResShiftSampler>(*schedule, sc);
   return impl;
 }
@@ -191,6 +215,8 @@ Result<ImageF> Upscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
     // Grad mode is thread-local: set it here, on the thread that runs the job.
     torch::NoGradGuard no_grad;
     const bool cuda = m.device == DeviceKind::Cuda;
+    const bool half = cuda && *dtype != at::kFloat;
+    CudaAutocast autocast(half, *dtype);
     TilingOptions to;
     to.scale = m.card.diffusion.sf;
     to.tile = m.options.tile;
@@ -199,7 +225,7 @@ Result<ImageF> Upscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
     to.multiple = m.sampler->config().padding_offset;
     to.budget_bytes = tile_memory_budget(cuda, m.options.max_memory_mb * (int64_t(1) << 20));
     to.cost = estimate_tile_cost(m.unet->config().model_channels, m.codec->module() != nullptr,
-                                 m.card.diffusion.sf, m.dtype == at::kFloat ? 4 : 2);
+                                 m.card.diffusion.sf, half ? 2 : 4);
     to.seed = m.options.seed;
     auto lq = image_to_tensor(rgb, m.torch_device());
     TilingReport report;

@@ -3,6 +3,7 @@
 //   rsd_bench_inference_modes [model_channels=64] [latent=64] [repeats=7]
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
+#include <nlohmann/json.hpp>
 #include <torch/nn/module.h>
 
 #include <algorithm>

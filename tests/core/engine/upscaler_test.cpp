@@ -1,0 +1,149 @@
+#include "engine/upscaler.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+
+#include "engine/weights/sha256.h"
+#include "tools/lite_models.h"
+
+namespace rsd::engine {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A tiny random-weight model written to a temporary folder, with its card.
+class UpscalerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / "rsd_upscaler_test";
+    fs::create_directories(dir_);
+    const auto params = models::lite_unet_params();
+    ASSERT_TRUE(models::write_random_unet(params, 1, 11, (dir_ / "student.safetensors").string()).ok());
+    ASSERT_TRUE(models::write_random_unet(params, 0, 12, (dir_ / "teacher.safetensors").string()).ok());
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+
+  static ModelCard card(const std::string& role) {
+    nlohmann::json j = {{"name", "tiny-" + role},
+                        {"role", role},
+                        {"network", models::lite_unet_params()},
+                        {"noise_channels", role == "student" ? 1 : 0},
+                        {"codec", {{"type", "pixel_unshuffle"}, {"factor", 4}}},
+                        {"diffusion",
+                         {{"sf", 4}, {"steps", 4}, {"kappa", 2.0}, {"min_noise_level", 0.2},
+                          {"etas_end", 0.99}, {"power", 0.3}, {"normalize_input", true},
+                          {"latent_scale", 1.0}}},
+                        {"weights", role + ".safetensors"}};
+    auto c = ModelCard::from_json(j, dir_);
+    EXPECT_TRUE(c.ok()) << c.error().what();
+    return *c;
+  }
+
+  static ImageF test_image(int w, int h) {
+    ImageF img(w, h, 3);
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x) {
+        img.at(x, y, 0) = float(x) / w;
+        img.at(x, y, 1) = float(y) / h;
+        img.at(x, y, 2) = 0.5f + 0.4f * std::sin(0.3f * x + 0.2f * y);
+      }
+    return img;
+  }
+
+  static fs::path dir_;
+};
+
+fs::path UpscalerTest::dir_;
+
+TEST_F(UpscalerTest, StudentUpscalesASmallImageEndToEnd) {
+  auto up = Upscaler::create(card("student"), DeviceKind::Cpu);
+  ASSERT_TRUE(up.ok()) << up.error().what();
+  EXPECT_EQ((*up)->scale(), 4);
+  EXPECT_EQ((*up)->device_name(), "cpu");
+  EXPECT_EQ((*up)->model_name(), "tiny-student");
+  const ImageF in = test_image(48, 40);
+  auto a = (*up)->upscale(in, {});
+  ASSERT_TRUE(a.ok()) << a.error().what();
+  EXPECT_EQ(a->width, 192);
+  EXPECT_EQ(a->height, 160);
+  EXPECT_EQ(a->channels, 3);
+  for (float v : a->data) ASSERT_TRUE(v >= 0.f && v <= 1.f);
+  auto b = (*up)->upscale(in, {});
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(a->data, b->data);  // same seed, same image
+  (*up)->options().seed = 99;
+  auto c = (*up)->upscale(in, {});
+  ASSERT_TRUE(c.ok());
+  EXPECT_NE(a->data, c->data);  // the noise channel and x_T noise depend on the seed
+}
+
+TEST_F(UpscalerTest, TeacherRunsItsStepsAndRejectsOthers) {
+  UpscaleOptions o;
+  o.steps = 3;
+  auto up = Upscaler::create(card("teacher"), DeviceKind::Cpu, o);
+  ASSERT_TRUE(up.ok()) << up.error().what();
+  auto bad = (*up)->upscale(test_image(16, 12), {});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::InvalidArgument);
+  (*up)->options().steps = 0;
+  std::vector<std::string> stages;
+  JobContext ctx;
+  ctx.progress = [&](double, std::string_view s) { stages.emplace_back(s); };
+  auto out = (*up)->upscale(test_image(16, 12), ctx);
+  ASSERT_TRUE(out.ok()) << out.error().what();
+  EXPECT_EQ(out->width, 64);
+  EXPECT_NE(std::find(stages.begin(), stages.end(), "step 4/4"), stages.end());
+  ctx.cancel = std::make_shared<CancelToken>();
+  ctx.cancel->cancel();
+  auto cancelled = (*up)->upscale(test_image(16, 12), ctx);
+  ASSERT_FALSE(cancelled.ok());
+  EXPECT_EQ(cancelled.error().code, ErrorCode::Cancelled);
+}
+
+TEST_F(UpscalerTest, ChecksWeightsFileAndChecksum) {
+  auto c = card("student");
+  auto digest = sha256_file(c.weights_path().string());
+  ASSERT_TRUE(digest.ok());
+  c.sha256 = *digest;
+  EXPECT_TRUE(Upscaler::create(c, DeviceKind::Cpu).ok());
+  c.sha256 = std::string(64, '0');
+  auto wrong = Upscaler::create(c, DeviceKind::Cpu);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.error().what().find("SHA-256"), std::string::npos);
+  c.sha256.clear();
+  c.weights = "absent.safetensors";
+  auto missing = Upscaler::create(c, DeviceKind::Cpu);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
+  // Student weights (7 input channels) do not fit a teacher network (6).
+  auto t = card("teacher");
+  t.weights = "student.safetensors";
+  auto misfit = Upscaler::create(t, DeviceKind::Cpu);
+  ASSERT_FALSE(misfit.ok());
+  EXPECT_EQ(misfit.error().code, ErrorCode::Model);
+  EXPECT_NE(misfit.error().what().find("input_blocks.0.0.weight"), std::string::npos);
+}
+
+TEST_F(UpscalerTest, RejectsWhatItCannotUpscale) {
+  auto up = Upscaler::create(card("student"), DeviceKind::Cpu);
+  ASSERT_TRUE(up.ok());
+  EXPECT_FALSE((*up)->upscale(ImageF(8, 8, 4), {}).ok());
+  EXPECT_FALSE((*up)->upscale(ImageF(), {}).ok());
+}
+
+TEST(ShippedLiteModels, LoadAndUpscale) {
+  for (const char* name : {"rsd-lite-student.json", "rsd-lite-teacher.json"}) {
+    auto c = ModelCard::load(fs::path(RSD_SOURCE_DIR) / "models" / name);
+    ASSERT_TRUE(c.ok()) << c.error().what();
+    auto up = Upscaler::create(*c, DeviceKind::Cpu);
+    ASSERT_TRUE(up.ok()) << up.error().what();
+    auto out = (*up)->upscale(ImageF(20, 24, 3), {});
+    ASSERT_TRUE(out.ok()) << out.error().what();
+    EXPECT_EQ(out->height, 96);
+  }
+}
+
+}  // namespace
+}  // namespace rsd::engine
