@@ -44,13 +44,17 @@ at::Tensor from_blocks(const at::Tensor& blocks) {
 }
 
 // One plane on the 0..255 scale through DCT, quantization with `table`·factor, and back.
+// D·B·Dᵀ on a row-major flattened block is (D ⊗ D)·vec(B), so all blocks go through one
+// [blocks, 64] × [64, 64] product instead of millions of tiny 8×8 products.
 at::Tensor quantize_plane(const at::Tensor& plane, const at::Tensor& table, const at::Tensor& factor) {
   const at::Tensor d = dct8_matrix().to(plane.options());
+  const at::Tensor basis = at::kron(d, d);  // [64, 64], orthonormal
   const at::Tensor blocks = to_blocks(plane - 128.0);
-  const at::Tensor coeff = at::matmul(at::matmul(d, blocks), d.t());
-  const at::Tensor step = table.to(plane.options()).view({1, 1, 1, 8, 8}) * factor.view({-1, 1, 1, 1, 1});
+  const auto block_shape = blocks.sizes().vec();
+  const at::Tensor coeff = at::matmul(blocks.reshape({plane.size(0), -1, 64}), basis.t());
+  const at::Tensor step = table.to(plane.options()).reshape({1, 1, 64}) * factor.view({-1, 1, 1});
   const at::Tensor quantized = at::round(coeff / step) * step;
-  return from_blocks(at::matmul(at::matmul(d.t(), quantized), d) + 128.0);
+  return from_blocks(at::matmul(quantized, basis).reshape(block_shape) + 128.0);
 }
 
 }  // namespace
