@@ -20,8 +20,8 @@ class UpscalerTest : public ::testing::Test {
     dir_ = fs::temp_directory_path() / "rsd_upscaler_test";
     fs::create_directories(dir_);
     const auto params = models::lite_unet_params();
-    ASSERT_TRUE(models::write_random_unet(params, 1, 11, (dir_ / "student.safetensors").string()).ok());
-    ASSERT_TRUE(models::write_random_unet(params, 0, 12, (dir_ / "teacher.safetensors").string()).ok());
+    ASSERT_TRUE(models::write_random_unet(params, 1, 20260111, (dir_ / "student.safetensors").string()).ok());
+    ASSERT_TRUE(models::write_random_unet(params, 0, 20260112, (dir_ / "teacher.safetensors").string()).ok());
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 

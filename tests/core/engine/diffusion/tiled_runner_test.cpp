@@ -64,25 +64,27 @@ TEST(TiledRunner, NoSeamOnSmoothGradients) {
   auto lq = gradient(120, 160);
   auto whole = run_tiled(lq, fixed(256, 0, 1), p.fn(), {});
   ASSERT_TRUE(whole.ok()) << whole.error().what();
+  // 40 px tiles are reflect-padded to 64 inside the pipeline, so each tile's own border is wrong
+  // (a fold instead of the real neighbourhood); the cross-fade has to hide that.
   TilingReport report;
-  auto tiled = run_tiled(lq, fixed(64, 16, 2), p.fn(), {}, &report);
+  auto tiled = run_tiled(lq, fixed(40, 16, 4), p.fn(), {}, &report);
   ASSERT_TRUE(tiled.ok()) << tiled.error().what();
-  EXPECT_EQ(report.tile_count, 9);  // 3 x 3 tiles of 64
+  EXPECT_EQ(report.tile_count, 30);  // 6 x 5 tiles of 40
   EXPECT_EQ(tiled->sizes(), (std::vector<int64_t>{1, 3, 480, 640}));
   // Compared in [0, 1] units (the pipeline works in [-1, 1]), leaving out the outermost 2 LR
-  // pixels at the bottom/right image border: there the whole image was reflect-padded up to a
-  // multiple of 64 while a border tile of exactly 64 px was not, which is no seam.
+  // pixels at the bottom/right image border, where the whole image and the border tiles were
+  // padded differently (no seam there).
   using at::indexing::Slice;
   auto inner = [](const at::Tensor& t) {
     return t.index({Slice(), Slice(), Slice(0, t.size(2) - 8), Slice(0, t.size(3) - 8)});
   };
   const double seam = (inner(*tiled - *whole).abs().max().item<double>()) / 2;
   EXPECT_LT(seam, 1.0 / 255);
-  // Each tile's border is off (its reflect padding is not the real neighbourhood); the cross-fade
-  // is what hides it. Stitching without overlap shows the difference.
-  auto hard = run_tiled(lq, fixed(64, 0, 4), p.fn(), {});
+  // The same tiles stitched edge to edge (160 x 120 = 4 x 3 tiles of 40, no overlap) show seams.
+  auto hard = run_tiled(lq, fixed(40, 0, 4), p.fn(), {});
   ASSERT_TRUE(hard.ok());
   const double hard_seam = (inner(*hard - *whole).abs().max().item<double>()) / 2;
+  EXPECT_GT(hard_seam, 1.0 / 255);
   EXPECT_LT(seam, hard_seam / 4) << "blended " << seam << " vs stitched " << hard_seam;
 }
 
