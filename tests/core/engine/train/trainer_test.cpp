@@ -1,0 +1,311 @@
+// ResShift teacher training on a tiny UNet (pixel_unshuffle latent, 32x32 patches made at run
+// time): config parsing, EMA, checkpoints, falling loss, exact resume and export.
+#include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
+#include <gtest/gtest.h>
+#include <torch/optim/adamw.h>
+#include <torch/utils.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "engine/model_card.h"
+#include "engine/nn/factory.h"
+#include "engine/nn/unet_swin.h"
+#include "engine/train/checkpoint.h"
+#include "engine/train/ema.h"
+#include "engine/train/loop_progress.h"
+#include "engine/train/patch_dataset.h"
+#include "engine/train/teacher_trainer.h"
+#include "engine/train/train_config.h"
+#include "engine/weights/state_dict_loader.h"
+
+namespace rsd::engine::train {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Smooth colour patterns (gradients + low-frequency waves), so bicubic LR -> HR is learnable.
+void write_dataset(const std::string& path, int train, int val, int size = 32) {
+  auto writer = PatchDatasetWriter::create(path, {size, size, 3});
+  ASSERT_TRUE(writer.ok()) << writer.error().what();
+  const auto a = (*writer)->add_source({"train.png", Split::Train});
+  const auto b = (*writer)->add_source({"val.png", Split::Validation});
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(99);
+  auto yy = at::linspace(0, 1, size).view({size, 1, 1});
+  auto xx = at::linspace(0, 1, size).view({1, size, 1});
+  for (int i = 0; i < train + val; ++i) {
+    auto p = at::rand({6, 3}, gen);
+    auto img = 0.5 + 0.25 * at::sin(6.0 * p[0] * xx * 3.14 + 6.0 * p[1]) +
+               0.25 * at::cos(6.0 * p[2] * yy * 3.14 + 6.0 * p[3]) + 0.2 * (p[4] - 0.5) * (xx - yy);
+    auto u8 = (img.clamp(0, 1) * 255).round().to(at::kByte);
+    ASSERT_TRUE((*writer)->add_patch(u8, i < train ? a : b).ok());
+  }
+  ASSERT_TRUE((*writer)->finish().ok());
+}
+
+// A tiny teacher card: latent 8x8x48, two levels, a Swin layer at the top level (window 4).
+ModelCard tiny_card(const fs::path& dir) {
+  ModelCard c;
+  c.name = "tiny-teacher";
+  c.role = "teacher";
+  c.network = {{"image_size", 8},        {"in_channels", 48},      {"model_channels", 32},
+               {"out_channels", 48},     {"attention_resolutions", {8}},
+               {"channel_mult", {1, 2}}, {"num_res_blocks", {1, 1}}, {"num_head_channels", 32},
+               {"use_scale_shift_norm", true}, {"swin_depth", 2}, {"swin_embed_dim", 32},
+               {"window_size", 4},       {"mlp_ratio", 2},         {"cond_lq", true},
+               {"lq_size", 8}};
+  c.codec.type = "pixel_unshuffle";
+  c.codec.factor = 4;
+  c.diffusion.steps = 4;
+  c.diffusion.min_noise_level = 0.2;
+  c.weights = "tiny-teacher.safetensors";
+  c.dir = dir;
+  return c;
+}
+
+class TrainerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // Tiny networks gain nothing from a second thread, and OpenMP barriers make them crawl
+    // when the machine is busy.
+    at::set_num_threads(1);
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() / ("rsd_trainer_" + std::to_string(::getpid()) + "_" + info->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    write_dataset((dir_ / "set.rsdp").string(), 24, 4);
+    config_.data = (dir_ / "set.rsdp").string();
+    config_.out = (dir_ / "out").string();
+    config_.device = "cpu";
+    config_.seed = 7;
+    config_.batch_size = 4;
+    config_.steps = 24;
+    config_.lr = 2e-3;
+    config_.warmup_steps = 2;
+    config_.checkpoint_interval = 0;
+    config_.val_interval = 0;
+    config_.val_count = 4;
+    config_.log_interval = 5;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::unique_ptr<TeacherTrainer> make(bool resume = false) {
+    auto t = TeacherTrainer::create(tiny_card(dir_), config_, resume);
+    EXPECT_TRUE(t.ok()) << t.error().what();
+    return t.ok() ? std::move(*t) : nullptr;
+  }
+
+  fs::path dir_;
+  TrainConfig config_;
+};
+
+double max_abs_diff(const StateDict& a, const StateDict& b) {
+  double m = 0.0;
+  for (const auto& [k, v] : a) m = std::max(m, (v.to(at::kDouble) - b.at(k).to(at::kDouble)).abs().max().item<double>());
+  return m;
+}
+
+TEST(TrainConfigTest, ParsesKeysAndNamesBadOnes) {
+  auto c = TrainConfig::from_json(nlohmann::json{{"batch_size", 16}, {"lr_schedule", "cosine"},
+                                                 {"betas", {0.9, 0.95}}, {"distill", {{"fake_updates", 1}}}});
+  ASSERT_TRUE(c.ok()) << c.error().what();
+  EXPECT_EQ(c->batch_size, 16);
+  EXPECT_EQ(c->lr_schedule, LrSchedule::Cosine);
+  EXPECT_DOUBLE_EQ(c->beta2, 0.95);
+  EXPECT_EQ(c->distill.fake_updates, 1);
+  EXPECT_EQ(c->distill.num_steps, 4);
+
+  auto unknown = TrainConfig::from_json(nlohmann::json{{"bach_size", 16}});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().context, "bach_size");
+  auto wrong_type = TrainConfig::from_json(nlohmann::json{{"steps", "many"}});
+  ASSERT_FALSE(wrong_type.ok());
+  EXPECT_EQ(wrong_type.error().context, "steps");
+  auto nested = TrainConfig::from_json(nlohmann::json{{"distill", {{"fake_updates", 0}}}});
+  ASSERT_FALSE(nested.ok());
+  EXPECT_EQ(nested.error().context, "distill.fake_updates");
+  auto mode = TrainConfig::from_json(nlohmann::json{{"degradation", "jpeg"}});
+  ASSERT_FALSE(mode.ok());
+  EXPECT_EQ(mode.error().context, "degradation");
+
+  auto round = TrainConfig::from_json(c->to_json());
+  ASSERT_TRUE(round.ok()) << round.error().what();
+  EXPECT_EQ(round->to_json(), c->to_json());
+  EXPECT_DOUBLE_EQ(TrainConfig::defaults_for_distill().beta2, 0.95);
+}
+
+TEST(TrainConfigTest, LearningRateWarmsUpAndDecays) {
+  TrainConfig c;
+  c.lr = 1e-3;
+  c.lr_min = 1e-4;
+  c.warmup_steps = 10;
+  c.steps = 110;
+  EXPECT_NEAR(c.lr_at(0), 1e-4, 1e-12);
+  EXPECT_NEAR(c.lr_at(9), 1e-3, 1e-12);
+  EXPECT_NEAR(c.lr_at(50), 1e-3, 1e-12);  // constant without a schedule
+  c.lr_schedule = LrSchedule::Cosine;
+  EXPECT_NEAR(c.lr_at(10), 1e-3, 1e-12);
+  EXPECT_NEAR(c.lr_at(60), 0.5 * (1e-3 + 1e-4), 1e-12);
+  EXPECT_NEAR(c.lr_at(110), 1e-4, 1e-12);
+}
+
+TEST(EmaTest, MovesTowardsTheParameters) {
+  auto lin = std::make_shared<torch::nn::Module>();
+  auto w = lin->register_parameter("w", at::zeros({3}));
+  Ema ema(*lin, 0.9);
+  {
+    torch::NoGradGuard g;
+    w.fill_(1.0);
+  }
+  ema.update(*lin);
+  ema.update(*lin);
+  EXPECT_NEAR(ema.shadow().at("w")[0].item<double>(), 1.0 - 0.81, 1e-6);
+  EXPECT_FALSE(ema.load_shadow({{"v", at::zeros({3})}}).ok());
+  ASSERT_TRUE(ema.load_shadow({{"w", at::full({3}, 0.5)}}).ok());
+  EXPECT_NEAR(ema.state_dict(*lin).at("w")[2].item<double>(), 0.5, 1e-7);
+}
+
+TEST(ProgressMeterTest, FormatsLineAndDurations) {
+  EXPECT_EQ(ProgressMeter::format_duration(42), "42s");
+  EXPECT_EQ(ProgressMeter::format_duration(125), "2m05s");
+  EXPECT_EQ(ProgressMeter::format_duration(3 * 3600 + 7 * 60), "3h07m");
+  ProgressMeter m(0, 100);
+  m.record(1, 0.5);
+  m.record(2, 0.25);
+  const auto line = m.line(1e-4);
+  EXPECT_NE(line.find("step 2/100"), std::string::npos) << line;
+  EXPECT_NE(line.find("avg 0.37500"), std::string::npos) << line;
+  EXPECT_NE(line.find("ETA"), std::string::npos) << line;
+}
+
+TEST_F(TrainerTest, CheckpointRoundTripAndPruning) {
+  auto module = std::make_shared<torch::nn::Module>();
+  auto w = module->register_parameter("w", at::randn({4, 3}));
+  torch::optim::AdamW opt({w}, torch::optim::AdamWOptions(1e-2));
+  w.sum().backward();
+  opt.step();
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(5);
+  for (int step : {3, 6, 9}) {
+    CheckpointWriter cw(config_.out, step);
+    cw.add_weights("model", module_state_dict(*module));
+    cw.add_weights("rng", {{"train", generator_state(gen)}});
+    cw.add_optimizer("opt", opt);
+    cw.set_state({{"note", "x"}});
+    ASSERT_TRUE(cw.commit(2).ok());
+  }
+  fs::create_directories(fs::path(config_.out) / "checkpoints" / "step-00000012.partial");
+  auto latest = latest_checkpoint(config_.out);
+  ASSERT_TRUE(latest.has_value());
+  EXPECT_EQ(latest->filename(), "step-00000009");
+  EXPECT_FALSE(fs::exists(fs::path(config_.out) / "checkpoints" / "step-00000003"));
+  EXPECT_TRUE(fs::exists(fs::path(config_.out) / "checkpoints" / "step-00000006"));
+
+  auto r = CheckpointReader::open(*latest);
+  ASSERT_TRUE(r.ok()) << r.error().what();
+  EXPECT_EQ(r->step(), 9);
+  EXPECT_EQ(r->state().at("note"), "x");
+  auto weights = r->weights("model");
+  ASSERT_TRUE(weights.ok());
+  EXPECT_TRUE(at::equal(weights->at("w"), w.detach()));
+  auto expected_draw = at::rand({4}, gen);
+  set_generator_state(gen, r->weights("rng")->at("train"));
+  EXPECT_TRUE(at::equal(at::rand({4}, gen), expected_draw));
+
+  auto module2 = std::make_shared<torch::nn::Module>();
+  auto w2 = module2->register_parameter("w", w.detach().clone());
+  torch::optim::AdamW opt2({w2}, torch::optim::AdamWOptions(1e-2));
+  ASSERT_TRUE(r->load_optimizer("opt", opt2).ok());
+  w.grad().fill_(0.3);
+  w2.mutable_grad() = at::full({4, 3}, 0.3);
+  opt.step();
+  opt2.step();
+  EXPECT_TRUE(at::allclose(w, w2, 0, 0));
+  EXPECT_FALSE(r->load_optimizer("missing", opt2).ok());
+}
+
+TEST_F(TrainerTest, TeacherLossFalls) {
+  auto t = make();
+  ASSERT_NE(t, nullptr);
+  std::vector<double> losses;
+  for (int i = 0; i < 24; ++i) {
+    auto loss = t->train_step();
+    ASSERT_TRUE(loss.ok()) << loss.error().what();
+    losses.push_back(*loss);
+  }
+  const double first = (losses[0] + losses[1] + losses[2]) / 3;
+  const double last = (losses[21] + losses[22] + losses[23]) / 3;
+  EXPECT_LT(last, 0.7 * first) << "first " << first << " last " << last;
+  EXPECT_EQ(t->steps_done(), 24);
+}
+
+TEST_F(TrainerTest, ResumeReproducesTheNextStep) {
+  double loss_a = 0.0;
+  StateDict model_a, ema_a;
+  {
+    auto a = make();
+    ASSERT_NE(a, nullptr);
+    ASSERT_TRUE(a->train_step().ok());
+    ASSERT_TRUE(a->train_step().ok());
+    ASSERT_TRUE(a->save_checkpoint().ok());
+    auto l = a->train_step();
+    ASSERT_TRUE(l.ok());
+    loss_a = *l;
+    model_a = module_state_dict(a->model());
+    ema_a = a->ema().shadow();
+  }
+  EXPECT_FALSE(TeacherTrainer::create(tiny_card(dir_), config_, /*resume=*/false).ok())
+      << "an out folder with checkpoints must not be reused without resume";
+  auto b = make(/*resume=*/true);
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->steps_done(), 2);
+  auto l = b->train_step();
+  ASSERT_TRUE(l.ok());
+  EXPECT_NEAR(*l, loss_a, 1e-6 * std::max(1.0, std::abs(loss_a)));
+  EXPECT_LE(max_abs_diff(model_a, module_state_dict(b->model())), 1e-6);
+  EXPECT_LE(max_abs_diff(ema_a, b->ema().shadow()), 1e-6);
+}
+
+TEST_F(TrainerTest, RunValidatesAndExportsALoadableCard) {
+  config_.steps = 3;
+  config_.log_interval = 1;
+  std::vector<std::string> log;
+  JobContext ctx;
+  ctx.log = [&](LogLevel, std::string_view m) { log.emplace_back(m); };
+  auto t = TeacherTrainer::create(tiny_card(dir_), config_, false, ctx);
+  ASSERT_TRUE(t.ok()) << t.error().what();
+  ASSERT_TRUE((*t)->run(ctx).ok());
+  bool saw_progress = false, saw_val = false;
+  for (const auto& m : log) {
+    saw_progress |= m.find("step/s") != std::string::npos && m.find("ETA") != std::string::npos;
+    saw_val |= m.find("4-step") != std::string::npos && m.find("1-step") != std::string::npos;
+  }
+  EXPECT_TRUE(saw_progress);
+  EXPECT_TRUE(saw_val);
+
+  auto card = ModelCard::load(fs::path(config_.out) / "tiny-teacher.json");
+  ASSERT_TRUE(card.ok()) << card.error().what();
+  EXPECT_EQ(card->weights, "tiny-teacher.safetensors");
+  EXPECT_EQ(card->sha256.size(), 64u);
+  EXPECT_NE(card->notes.find("Trained 3 steps"), std::string::npos) << card->notes;
+  auto net = make_unet(card->network, 0);
+  ASSERT_TRUE(net.ok());
+  auto weights = load_weights(card->weights_path().string());
+  ASSERT_TRUE(weights.ok());
+  EXPECT_TRUE(load_into(**net, *weights).ok());
+  EXPECT_LE(max_abs_diff(*weights, (*t)->ema().state_dict((*t)->model())), 0.0);
+
+  std::ifstream record(fs::path(config_.out) / "tiny-teacher.training.json");
+  nlohmann::json rec;
+  record >> rec;
+  EXPECT_EQ(rec.at("steps"), 3);
+  EXPECT_EQ(rec.at("validation").at("count"), 4);
+  EXPECT_GT(rec.at("validation").at("psnr_bicubic").get<double>(), 10.0);
+  EXPECT_TRUE(rec.at("validation").contains("psnr_multi_step"));
+}
+
+}  // namespace
+}  // namespace rsd::engine::train
