@@ -82,12 +82,13 @@ TileCostModel estimate_tile_cost(int model_channels, bool vq_codec, int sf, int 
   if (vq_codec) {
     // Decoder at output resolution: 128-256 channels, a few temporaries alive at once.
     m.per_pixel += 1024.0 * hr_pixels * element_bytes;
-    // Mid-block attention over all latent tokens: logits and their softmax.
-    m.per_pixel_sq = 2.0 * element_bytes;
+    // The mid-block attention and the codebook search run in query chunks of bounded size
+    // (128 MiB of logits, 64 MiB of distances), so they add a constant, not a P^2 term.
+    m.fixed_bytes += 2.0 * (128 << 20) + (64 << 20);
   } else {
     m.per_pixel += 4.0 * 3 * hr_pixels * element_bytes;
   }
-  m.fixed_bytes = 64.0 * 1024 * 1024;
+  m.fixed_bytes += 64.0 * 1024 * 1024;
   return m;
 }
 

@@ -38,8 +38,8 @@ TilePlan plan_tiles(int width, int height, int tile, int overlap);
 std::vector<float> blend_ramp(int length, int lead, int trail, int scale);
 
 // Working memory of one network pass over a tile, by LR pixels P of the padded tile:
-// fixed + per_pixel * P + per_pixel_sq * P^2 (the quadratic term is the codec's full
-// self-attention at latent resolution).
+// fixed + per_pixel * P + per_pixel_sq * P^2 (the quadratic term is for a codec whose
+// self-attention is not chunked; ours is, so estimate_tile_cost leaves it at 0).
 struct TileCostModel {
   double fixed_bytes = 0;
   double per_pixel = 0;
