@@ -1,0 +1,249 @@
+#include "quality_command.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "degradation.h"
+#include "engine/upscaler.h"
+#include "machine_probe.h"
+#include "metrics/benchmark_images.h"
+#include "metrics/image_file.h"
+#include "metrics/niqe.h"
+#include "metrics/psnr_ssim.h"
+#include "quality_chart.h"
+#include "report_io.h"
+
+namespace rsd::bench {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct QualityArgs {
+  std::string hr;
+  std::string models = "student,teacher";
+  int limit = 0;
+  int crop = 0;
+  std::string out = "bench-results";
+  std::string device = "cpu";
+  int threads = 0;
+  DegradationOptions degradation;
+};
+
+struct Method {
+  std::string name;
+  std::function<Result<ImageF>(const ImageF&)> run;
+};
+
+struct Sums {
+  int n = 0, niqe_n = 0;
+  double psnr = 0, ssim = 0, niqe = 0, seconds = 0;
+};
+
+std::vector<fs::path> list_images(const fs::path& dir, int limit) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string ext = e.path().extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+    if (e.is_regular_file() && (ext == ".png" || ext == ".jpg" || ext == ".jpeg" ||
+                                ext == ".tif" || ext == ".tiff" || ext == ".webp" || ext == ".bmp"))
+      files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (limit > 0 && static_cast<int>(files.size()) > limit) files.resize(limit);
+  return files;
+}
+
+ImageF centre_crop(const ImageF& img, int side) {
+  if (side <= 0 || (img.width <= side && img.height <= side)) return img;
+  const int w = std::min(side, img.width), h = std::min(side, img.height);
+  return img.crop((img.width - w) / 2, (img.height - h) / 2, w, h);
+}
+
+std::vector<Method> make_methods(const QualityArgs& a, json& notes,
+                                 std::vector<std::unique_ptr<engine::Upscaler>>& keep) {
+  std::vector<Method> methods = {
+      {"bicubic", [](const ImageF& lr) {
+         return metrics::upscale_classical(lr, 4, metrics::UpscaleFilter::MatlabBicubic);
+       }},
+      {"lanczos", [](const ImageF& lr) {
+         return metrics::upscale_classical(lr, 4, metrics::UpscaleFilter::OpenCvLanczos);
+       }}};
+  auto device = engine::parse_device(a.device);
+  for (const auto& name : split_list(a.models)) {
+    auto refs = resolve_models({name});
+    Result<engine::ModelCard> card = refs ? engine::ModelCard::load(refs->front().card)
+                                          : Result<engine::ModelCard>(refs.error());
+    if (!card || !device) {
+      notes.push_back(name + ": " + (!card ? card.error() : device.error()).what());
+      continue;
+    }
+    engine::UpscaleOptions opts;
+    opts.threads = a.threads;
+    auto up = engine::Upscaler::create(*card, *device, opts);
+    if (!up) {
+      notes.push_back(name + ": " + up.error().what());
+      continue;
+    }
+    engine::Upscaler* u = up->get();
+    keep.push_back(std::move(*up));
+    const std::string label =
+        card->is_student() ? name : name + " (T=" + std::to_string(card->diffusion.steps) + ")";
+    methods.push_back({label, [u](const ImageF& lr) { return u->upscale(lr, JobContext{}); }});
+  }
+  return methods;
+}
+
+std::string markdown(const json& r) {
+  std::ostringstream md;
+  md << "# rsd-bench quality\n\n- Date: " << r["machine"].value("date", "")
+     << "\n- CPU: " << r["machine"].value("cpu", "") << ", load average at start "
+     << r["machine"].value("load_average", "") << "\n- Images: " << r.value("images", 0)
+     << " from " << r.value("hr_dir", "") << " (centre crop " << r.value("crop", 0)
+     << "; x4; PSNR/SSIM on Y, crop border 4; NIQE on Y, crop border 4)\n"
+     << "- Degradations: bicubic = MATLAB antialiased bicubic; realistic = bicubic + Gaussian noise "
+        "sigma "
+     << fixed(r["degradation"].value("noise_sigma", 0.0), 1) << "/255 + JPEG q"
+     << r["degradation"].value("jpeg_quality", 0) << " (seed " << r["degradation"].value("seed", 0)
+     << " + image index)\n- Reference NIQE of the HR crops: " << fixed(r.value("hr_niqe", NAN), 3)
+     << "\n\n| degradation | method | PSNR-Y (dB) | SSIM-Y | NIQE | s / image |\n"
+        "|---|---|---|---|---|---|\n";
+  for (const auto& row : r["results"])
+    md << "| " << row.value("degradation", "") << " | " << row.value("method", "") << " | "
+       << fixed(row.value("psnr_y", NAN), 2) << " | " << fixed(row.value("ssim_y", NAN), 4) << " | "
+       << fixed(row.value("niqe", NAN), 3) << " | " << fixed(row.value("seconds", NAN), 3) << " |\n";
+  for (const auto& n : r["notes"]) md << "\nNote: " << n.get<std::string>() << "\n";
+  return md.str() + "\n";
+}
+
+int run_quality(const QualityArgs& a) {
+  const auto files = list_images(a.hr, a.limit);
+  if (files.empty()) {
+    std::fprintf(stderr, "rsd-bench: no images in %s\n", a.hr.c_str());
+    return 2;
+  }
+  engine::configure_threads(a.threads);
+  json report;
+  report["kind"] = "quality";
+  report["machine"] = machine_info();
+  report["hr_dir"] = a.hr;
+  report["crop"] = a.crop;
+  report["degradation"] = {{"noise_sigma", a.degradation.noise_sigma},
+                           {"jpeg_quality", a.degradation.jpeg_quality},
+                           {"seed", a.degradation.seed}};
+  report["notes"] = json::array();
+  auto niqe_model = metrics::load_default_niqe_model();
+  if (!niqe_model) report["notes"].push_back("NIQE unavailable: " + niqe_model.error().what());
+  std::vector<std::unique_ptr<engine::Upscaler>> upscalers;
+  const auto methods = make_methods(a, report["notes"], upscalers);
+  const std::vector<std::string> degradations = {"bicubic", "realistic"};
+  std::map<std::pair<std::string, std::string>, Sums> sums;
+  metrics::FullReferenceOptions fr;
+  fr.crop_border = 4;
+  metrics::NiqeOptions nq;
+  nq.crop_border = 4;
+  double hr_niqe = 0;
+  int hr_niqe_n = 0, status = 0, images = 0;
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto hr_full = metrics::read_image_rgb(files[i].string());
+    if (!hr_full) {
+      std::fprintf(stderr, "rsd-bench: %s\n", hr_full.error().what().c_str());
+      status = 1;
+      continue;
+    }
+    auto hr = metrics::mod_crop(centre_crop(*hr_full, a.crop), 4);
+    auto lr = hr ? metrics::make_low_resolution(*hr, 4) : Result<ImageF>(hr.error());
+    auto lr_real = lr ? degrade_realistic(*lr, a.degradation.seed + i, a.degradation)
+                      : Result<ImageF>(lr.error());
+    if (!lr_real) {
+      std::fprintf(stderr, "rsd-bench: %s: %s\n", files[i].c_str(), lr_real.error().what().c_str());
+      status = 1;
+      continue;
+    }
+    ++images;
+    if (niqe_model)
+      if (auto q = metrics::niqe(*hr, *niqe_model, nq)) hr_niqe += *q, ++hr_niqe_n;
+    for (const auto& deg : degradations) {
+      const ImageF& input = deg == "bicubic" ? *lr : *lr_real;
+      for (const auto& m : methods) {
+        std::fprintf(stderr, "[image %zu/%zu] %s: %s\n", i + 1, files.size(), deg.c_str(),
+                     m.name.c_str());
+        if (i == 0 && sums.find({deg, m.name}) == sums.end()) (void)m.run(input);  // warm-up
+        const auto t0 = std::chrono::steady_clock::now();
+        auto sr = m.run(input);
+        const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        auto p = sr ? metrics::psnr(*sr, *hr, fr) : Result<double>(sr.error());
+        auto s = sr ? metrics::ssim(*sr, *hr, fr) : Result<double>(sr.error());
+        if (!p || !s) {
+          std::fprintf(stderr, "rsd-bench: %s %s: %s\n", files[i].c_str(), m.name.c_str(),
+                       (!p ? p.error() : s.error()).what().c_str());
+          status = 1;
+          continue;
+        }
+        Sums& acc = sums[{deg, m.name}];
+        acc.n++, acc.psnr += *p, acc.ssim += *s, acc.seconds += sec;
+        if (niqe_model)
+          if (auto q = metrics::niqe(*sr, *niqe_model, nq)) acc.niqe += *q, acc.niqe_n++;
+      }
+    }
+  }
+  report["images"] = images;
+  report["hr_niqe"] = hr_niqe_n ? hr_niqe / hr_niqe_n : NAN;
+  json results = json::array();
+  std::vector<ChartPoint> points;
+  for (const auto& deg : degradations)
+    for (const auto& m : methods) {
+      auto it = sums.find({deg, m.name});
+      if (it == sums.end() || it->second.n == 0) continue;
+      const Sums& s = it->second;
+      const double niqe = s.niqe_n ? s.niqe / s.niqe_n : NAN;
+      results.push_back({{"degradation", deg}, {"method", m.name}, {"images", s.n},
+                         {"psnr_y", s.psnr / s.n}, {"ssim_y", s.ssim / s.n},
+                         {"niqe", niqe}, {"seconds", s.seconds / s.n}});
+      points.push_back({m.name, deg, s.seconds / s.n, s.psnr / s.n, niqe});
+    }
+  report["results"] = results;
+  report["machine"]["load_average_end"] = load_average();
+  const std::string md = markdown(report);
+  auto jf = write_report_file(a.out, "quality.json", report.dump(2) + "\n");
+  auto mf = write_report_file(a.out, "quality.md", md);
+  auto chart = write_quality_chart(points, fs::path(a.out) / "quality.png");
+  if (!jf || !mf || !chart.ok()) {
+    std::fprintf(stderr, "rsd-bench: cannot write the reports in %s\n", a.out.c_str());
+    return 2;
+  }
+  std::fputs(md.c_str(), stdout);
+  std::fprintf(stderr, "rsd-bench: wrote %s, quality.md and quality.png\n", jf->c_str());
+  return status;
+}
+
+}  // namespace
+
+void add_quality_command(CLI::App& app, int& exit_code) {
+  auto a = std::make_shared<QualityArgs>();
+  CLI::App* q = app.add_subcommand(
+      "quality", "PSNR-Y, SSIM-Y, NIQE and time per method on x4 LR inputs made from HR photos");
+  q->add_option("--hr", a->hr, "Folder of high-resolution photos")->required()->check(CLI::ExistingDirectory);
+  q->add_option("--models", a->models, "Comma-separated: student, teacher or model card files")
+      ->capture_default_str();
+  q->add_option("--limit", a->limit, "At most this many photos (0: all)");
+  q->add_option("--crop", a->crop, "Centre crop of each HR photo, in pixels (0: whole photo)");
+  q->add_option("--out", a->out, "Report folder")->capture_default_str();
+  q->add_option("--device", a->device, "cpu, cuda or auto")->capture_default_str();
+  q->add_option("--threads", a->threads, "LibTorch threads (0: all cores)");
+  q->add_option("--noise-sigma", a->degradation.noise_sigma, "Realistic degradation: noise (8-bit levels)")
+      ->capture_default_str();
+  q->add_option("--jpeg-quality", a->degradation.jpeg_quality, "Realistic degradation: JPEG quality")
+      ->capture_default_str();
+  q->add_option("--seed", a->degradation.seed, "Realistic degradation: noise seed")->capture_default_str();
+  q->callback([a, &exit_code] { exit_code = run_quality(*a); });
+}
+
+}  // namespace rsd::bench

@@ -1,0 +1,154 @@
+// rsd-bench end to end: runs the executable the way a user does and checks that the reports have
+// the expected structure. No timing assertions (the CI machine is shared and slow).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#ifdef RSD_BENCH_WITH_METRICS
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#endif
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+class BenchCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(RSD_BINARY_DIR) / ("bench-cli-test-" + std::to_string(getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    if (!HasFailure()) fs::remove_all(dir_);
+  }
+  // Runs rsd-bench with `args`; stdout and stderr go to a log file in the test folder.
+  int bench(const std::string& args) {
+    const std::string cmd = std::string("\"") + RSD_BENCH_EXE + "\" " + args + " > \"" +
+                            (dir_ / "log.txt").string() + "\" 2>&1";
+    const int rc = std::system(cmd.c_str());
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  }
+  std::string log() const {
+    std::ifstream in(dir_ / "log.txt");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  static json read_json(const fs::path& p) {
+    std::ifstream in(p);
+    return json::parse(in);
+  }
+  fs::path dir_;
+};
+
+TEST_F(BenchCli, HelpListsTheSubcommands) {
+  ASSERT_EQ(bench("--help"), 0);
+  for (const char* sub : {"speed", "gpu"}) EXPECT_NE(log().find(sub), std::string::npos) << sub;
+  EXPECT_EQ(log().find("speed-run"), std::string::npos) << "the internal subcommand is hidden";
+  ASSERT_EQ(bench("speed --help"), 0);
+  EXPECT_NE(log().find("--official"), std::string::npos);
+}
+
+TEST_F(BenchCli, QuickSpeedReportHasModelsSizesRatiosAndGoals) {
+  ASSERT_EQ(bench("speed --quick --out \"" + dir_.string() + "\""), 0) << log();
+  const json r = read_json(dir_ / "speed.json");
+  EXPECT_GT(r["conv_throughput"]["gflops"].get<double>(), 0);
+  EXPECT_FALSE(r["machine"]["cpu"].get<std::string>().empty());
+  ASSERT_EQ(r["models"].size(), 2u);
+  EXPECT_EQ(r["models"][0]["role"], "student");
+  EXPECT_EQ(r["models"][1]["role"], "teacher");
+  for (const auto& m : r["models"]) {
+    EXPECT_GT(m["flops"]["flops_per_output_pixel"].get<double>(), 0) << m.dump();
+    EXPECT_GT(m["flops"]["denoiser_gflops"].get<double>(), 0);
+    ASSERT_EQ(m["sizes"].size(), 2u);
+    for (const auto& s : m["sizes"]) {
+      EXPECT_GT(s["seconds"].get<double>(), 0) << s.dump();
+      EXPECT_GT(s["mp_per_second"].get<double>(), 0);
+      EXPECT_GT(s["peak_rss"].get<int64_t>(), 0);
+      EXPECT_EQ(s["out_width"].get<int>(), 4 * s["lr_width"].get<int>());
+      EXPECT_GE(s["tiles_per_batch"].get<int>(), 1);
+    }
+  }
+  // The teacher makes T network calls per upscale, the student one; the FLOPs say so.
+  const double t_calls = r["models"][1]["flops"]["network_calls"].get<double>();
+  EXPECT_GT(t_calls, 1);
+  ASSERT_EQ(r["ratios"].size(), 2u);
+  ASSERT_EQ(r["goals"].size(), 3u);
+  for (const auto& g : r["goals"]) {
+    EXPECT_TRUE(g["met"].is_boolean());
+    if (!g["met"].get<bool>()) EXPECT_FALSE(g["why"].get<std::string>().empty()) << g.dump();
+  }
+  EXPECT_TRUE(fs::exists(dir_ / "speed.md"));
+}
+
+TEST_F(BenchCli, GpuModeRunsTheSameCodeOnTheCpu) {
+  ASSERT_EQ(bench("gpu --device cpu --models student --precisions fp32,bf16 --latency-lr 32 "
+                  "--latency-runs 1 --throughput-lr 64 --out \"" + dir_.string() + "\""),
+            0)
+      << log();
+  const json r = read_json(dir_ / "gpu.json");
+  ASSERT_EQ(r["runs"].size(), 2u);
+  EXPECT_EQ(r["runs"][1]["precision"], "bf16");
+  for (const auto& row : r["runs"]) {
+    EXPECT_EQ(row["throughput"]["precision_effective"], "fp32");  // autocast is CUDA-only
+    EXPECT_EQ(row["throughput"]["out_width"], 256);
+    EXPECT_GT(row["latency"]["seconds"].get<double>(), 0);
+    EXPECT_GE(row["throughput"]["tiles_per_batch"].get<int>(), 1);
+  }
+}
+
+#ifdef RSD_BENCH_WITH_METRICS
+TEST_F(BenchCli, QualityReportHasEveryMethodForBothDegradations) {
+  const fs::path hr = dir_ / "hr";
+  fs::create_directories(hr);
+  cv::RNG rng(3);
+  for (int i = 0; i < 2; ++i) {
+    // Smooth gradients with some edges and texture, so that NIQE and SSIM have structure.
+    cv::Mat img(112, 208, CV_8UC3);
+    for (int y = 0; y < img.rows; ++y)
+      for (int x = 0; x < img.cols; ++x)
+        img.at<cv::Vec3b>(y, x) = cv::Vec3b(uchar(x + 20 * i), uchar(y * 2), uchar((x + y) / 2));
+    cv::circle(img, {60 + 40 * i, 56}, 30, cv::Scalar(250, 240, 10), cv::FILLED);
+    cv::Mat noise(img.size(), CV_8UC3);
+    rng.fill(noise, cv::RNG::UNIFORM, 0, 30);
+    img += noise;
+    ASSERT_TRUE(cv::imwrite((hr / ("photo" + std::to_string(i) + ".png")).string(), img));
+  }
+  ASSERT_EQ(bench("quality --hr \"" + hr.string() + "\" --out \"" + dir_.string() + "\""), 0)
+      << log();
+  const json r = read_json(dir_ / "quality.json");
+  EXPECT_EQ(r["images"], 2);
+  ASSERT_EQ(r["results"].size(), 8u) << r.dump(1);  // 2 degradations x 4 methods
+  std::set<std::string> methods;
+  for (const auto& row : r["results"]) {
+    methods.insert(row["method"].get<std::string>());
+    EXPECT_EQ(row["images"], 2);
+    EXPECT_GT(row["psnr_y"].get<double>(), 5.0);
+    EXPECT_GT(row["ssim_y"].get<double>(), 0.0);
+    EXPECT_LE(row["ssim_y"].get<double>(), 1.0);
+    EXPECT_TRUE(row.contains("niqe"));
+    EXPECT_GT(row["seconds"].get<double>(), 0);
+  }
+  EXPECT_EQ(methods.count("bicubic"), 1u);
+  EXPECT_EQ(methods.count("lanczos"), 1u);
+  EXPECT_EQ(methods.count("student"), 1u);
+  EXPECT_EQ(methods.size(), 4u);
+  // Bicubic on the bicubic-degraded input beats bicubic on the noisy, compressed one.
+  EXPECT_GT(r["results"][0]["psnr_y"].get<double>(), r["results"][4]["psnr_y"].get<double>());
+  const cv::Mat chart = cv::imread((dir_ / "quality.png").string());
+  EXPECT_FALSE(chart.empty());
+  EXPECT_TRUE(fs::exists(dir_ / "quality.md"));
+}
+#endif
+
+}  // namespace
