@@ -71,11 +71,13 @@ Result<WeightsFormat> detect_weights_format(const std::string& path) {
   if (got >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
     return WeightsFormat::Pth;
   }
+  // Safetensors before the pickle check: its first byte is the low byte of the header length,
+  // which is 0x80 (the pickle PROTO opcode) for one header length in 256.
+  if (got == 9 && head[8] == '{') return WeightsFormat::Safetensors;
   if (got >= 1 && head[0] == 0x80) {
     return Error(ErrorCode::Unsupported,
                  "legacy (non-zip) torch.save pickle; re-save it with torch>=1.6", path);
   }
-  if (got == 9 && head[8] == '{') return WeightsFormat::Safetensors;
   return Error(ErrorCode::Format, "neither a torch.save zip (.pth) nor a .safetensors file", path);
 }
 

@@ -173,3 +173,32 @@ TEST(StateDictLoader, LoadWeightsDispatchesOnContent) {
 
 }  // namespace
 }  // namespace rsd::engine
+
+namespace rsd::engine {
+namespace {
+
+// A safetensors header of 128 bytes makes the file start with 0x80, the pickle PROTO opcode; it
+// must still be read as safetensors, not refused as a legacy pickle.
+TEST(StateDictLoader, SafetensorsWhoseFirstByteIsPickleProtoIsDetected) {
+  testing::TempDir dir;
+  std::string header = R"({"x":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})";
+  header.resize(128, ' ');
+  std::vector<char> bytes(8, 0);
+  bytes[0] = char(0x80);
+  bytes.insert(bytes.end(), header.begin(), header.end());
+  const float value = 2.5f;
+  const char* p = reinterpret_cast<const char*>(&value);
+  bytes.insert(bytes.end(), p, p + 4);
+  const std::string path = dir.file("proto_byte.safetensors");
+  testing::write_bytes(path, bytes);
+
+  auto fmt = detect_weights_format(path);
+  ASSERT_TRUE(fmt.ok()) << fmt.error().what();
+  EXPECT_EQ(*fmt, WeightsFormat::Safetensors);
+  auto weights = load_weights(path);
+  ASSERT_TRUE(weights.ok()) << weights.error().what();
+  EXPECT_FLOAT_EQ(weights->at("x").item<float>(), 2.5f);
+}
+
+}  // namespace
+}  // namespace rsd::engine
