@@ -57,6 +57,11 @@ void CompareView::setPreviewPatch(const QImage& patch, QPoint sr_top_left) {
   update();
 }
 
+void CompareView::setSelection(const QRect& lr_rect) {
+  selection_lr_ = lr_rect.intersected(lr_.rect());
+  update();
+}
+
 void CompareView::clear() { setImages(QImage(), QImage(), scale_); }
 
 void CompareView::setMode(CompareMode mode) {

@@ -8,7 +8,6 @@
 // tool is on). GUI thread only.
 #pragma once
 
-#include <QFutureWatcher>
 #include <QImage>
 #include <QWidget>
 
@@ -41,6 +40,9 @@ class CompareView : public QWidget {
   double splitPosition() const { return split_; }
   void setSplitPosition(double fraction);
   void setRegionTool(bool on) { region_tool_ = on; }
+  // Outlines a region (LR pixels) on both sides; an empty rectangle removes the outline.
+  void setSelection(const QRect& lr_rect);
+  QRect selection() const { return selection_lr_; }
   bool regionTool() const { return region_tool_; }
 
   double zoom() const { return t_.zoom(); }

@@ -165,6 +165,7 @@ void MainWindow::previewRegion(const QRect& lr_rect, bool with_teacher) {
   region_crop_ = current_.original.copy(crop);  // keeps the colour space for the result
   region_inner_ = rect.translated(-crop.topLeft());
   view_->setPreviewPatch(QImage(), QPoint());
+  view_->setSelection(rect);
   preview_panel_->setRegion(current_.display.copy(rect), scale_, rect);
   if (with_teacher) preview_panel_->setTeacherRunning();
   service_->requestPreview(region_crop_, region_inner_, with_teacher);

@@ -95,6 +95,7 @@ TEST_F(MainWindowTest, RegionPreviewNewestWinsAndTeacherComparisonRuns) {
   ASSERT_TRUE(test::wait_until([&] { return !results.isEmpty(); }));
   test::wait_until([] { return false; }, 200);
   ASSERT_EQ(results.size(), 1);  // the older request's result never reaches the window
+  EXPECT_EQ(w->compareView()->selection(), QRect(8, 8, 20, 12));
   EXPECT_EQ(results[0].image.size(), QSize(80, 48));  // region x4, margin cropped off
   EXPECT_TRUE(near(results[0].image.pixelColor(40, 24), kInverted, 3));
   EXPECT_EQ(results[0].model, "fake-student");
