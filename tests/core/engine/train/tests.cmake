@@ -8,3 +8,8 @@ rsd_add_gtest(rsd_engine_train_tests
     core/engine/train/degradation/realesrgan_degradation_test.cpp
   LIBS rsd_engine_train
   LABELS engine)
+# ResShift teacher training and RSD distillation on tiny networks.
+rsd_add_gtest(rsd_engine_trainer_tests
+  SOURCES core/engine/train/trainer_test.cpp core/engine/train/distiller_test.cpp
+  LIBS rsd_engine_train
+  LABELS engine)
