@@ -26,5 +26,7 @@ target_compile_definitions(rsd_ui_tests PRIVATE
   RSD_TEST_DATA_DIR="${RSD_TEST_DATA_DIR}"
   RSD_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
   RSD_BINARY_DIR="${PROJECT_BINARY_DIR}")
-gtest_discover_tests(rsd_ui_tests DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60
-  PROPERTIES LABELS "ui" ENVIRONMENT "QT_QPA_PLATFORM=offscreen;OMP_NUM_THREADS=2")
+# One ctest entry for the executable: each process start loads Qt and LibTorch.
+add_test(NAME rsd_ui_tests COMMAND rsd_ui_tests --gtest_brief=1)
+set_tests_properties(rsd_ui_tests PROPERTIES
+  LABELS "ui" ENVIRONMENT "QT_QPA_PLATFORM=offscreen;OMP_NUM_THREADS=2" TIMEOUT 900)
