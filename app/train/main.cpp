@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/app_info.h"
+#include "train/train_commands.h"
 #ifdef RSD_TRAIN_HAS_PACK
 #include "train/pack_command.h"
 #endif
@@ -36,6 +37,8 @@ int main(int argc, char** argv) {
   pack->add_option("inputs", pack_options.inputs, "Photo files or folders (searched recursively)")->required();
 #endif
 
+  // `teacher` and `distill` run from their parse callbacks and end the parse with their exit code.
+  rsd::app::train::add_train_commands(app);
   CLI11_PARSE(app, argc, argv);
   rsd::app::init_runtime();
 #ifdef RSD_TRAIN_HAS_PACK
