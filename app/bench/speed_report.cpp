@@ -150,12 +150,13 @@ std::string speed_markdown(const json& r) {
            << " (" << e.value("tiles_per_batch", 0) << ") |\n";
       }
     }
-    md << "\n| model | network call at 64x64 LR (s) | network GFLOP/s | % of conv rate | GFLOP "
-          "per call | codec GFLOP (enc + dec) |\n|---|---|---|---|---|---|\n";
+    md << "\n| model | LR side | network call (s) | network GFLOP/s | % of conv rate | GFLOP "
+          "per call | codec GFLOP (enc + dec) |\n|---|---|---|---|---|---|---|\n";
     for (const auto& m : models) {
       if (!m.contains("flops") || m["flops"].contains("error")) continue;
       const json& f = m["flops"];
-      md << "| " << m.value("label", "") << " | " << fixed(num(f, "denoiser_seconds"), 3) << " | "
+      md << "| " << m.value("label", "") << " | " << f.value("flops_lr_side", 0) << " | "
+         << fixed(num(f, "denoiser_seconds"), 3) << " | "
          << fixed(num(f, "denoiser_gflops"), 1) << " | "
          << fixed(100.0 * num(f, "denoiser_gflops") / conv, 0) << " | "
          << fixed(num(f, "flops_denoiser_call") / 1e9, 2) << " | "

@@ -86,7 +86,9 @@ TEST_F(BenchCli, QuickSpeedReportHasModelsSizesRatiosAndGoals) {
   ASSERT_EQ(r["goals"].size(), 3u);
   for (const auto& g : r["goals"]) {
     EXPECT_TRUE(g["met"].is_boolean());
-    if (!g["met"].get<bool>()) EXPECT_FALSE(g["why"].get<std::string>().empty()) << g.dump();
+    if (!g["met"].get<bool>()) {
+      EXPECT_FALSE(g["why"].get<std::string>().empty()) << g.dump();
+    }
   }
   EXPECT_TRUE(fs::exists(dir_ / "speed.md"));
 }
