@@ -149,16 +149,7 @@ Status export_card(ModelCard card, const fs::path& out, const std::string& name,
   fs::create_directories(out, ec);
   const fs::path weights_file = out / (name + ".safetensors");
   WeightsMetadata meta{{"format", "pt"}, {"name", name}, {"role", card.role}};
-  // detect_weights_format() takes a first byte of 0x80 for a legacy pickle, and a safetensors
-  // header length whose low byte is 0x80 starts the file with it; lengthen the metadata until the
-  // file is recognised, so the app can load every exported model.
-  for (int pad = 0;; ++pad) {
-    if (pad > 0) meta["padding"] = std::string(8 * pad, '.');
-    if (auto st = write_safetensors(weights_file.string(), weights, meta); !st) return st;
-    auto format = detect_weights_format(weights_file.string());
-    if (format && *format == WeightsFormat::Safetensors) break;
-    if (pad == 4) return Error(ErrorCode::Internal, "exported weights are not recognised", weights_file.string());
-  }
+  if (auto st = write_safetensors(weights_file.string(), weights, meta); !st) return st;
   const fs::path out_abs = fs::absolute(out, ec);
   auto rebase = [&](const std::string& rel) {
     if (rel.empty()) return rel;
