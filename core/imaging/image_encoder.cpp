@@ -5,6 +5,7 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include "imaging/jpeg_writer.h"
 #include "imaging/mat_bridge.h"
 
 namespace rsd::imaging {
@@ -68,6 +69,8 @@ Result<std::vector<uint8_t>> encode_image(const ImageF& image, const EncodeOptio
     return Error(ErrorCode::InvalidArgument, "bit depth must be 8 or 16");
   auto params = codec_params(options);
   if (!params) return params.error();
+  // JPEG goes through libjpeg directly for 4:4:4 chroma (OpenCV 4.6 always writes 4:2:0).
+  if (options.format == ImageFormat::Jpeg) return detail::encode_jpeg_444(image, options.jpeg_quality);
   try {
     const cv::Mat mat = detail::image_to_mat(image, effective_bit_depth(options.format, options.bit_depth));
     std::vector<uint8_t> bytes;

@@ -13,6 +13,8 @@ list(APPEND RSD_CORE_SOURCES
   imaging/image_encoder.h
   imaging/image_format.cpp
   imaging/image_format.h
+  imaging/jpeg_writer.cpp
+  imaging/jpeg_writer.h
   imaging/mat_bridge.cpp
   imaging/mat_bridge.h
   imaging/orientation.cpp

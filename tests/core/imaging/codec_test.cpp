@@ -106,6 +106,46 @@ TEST(Codec, JpegIsCloseAndGrayStaysGray) {
   EXPECT_LT(max_abs_diff(g.pixels, gray), 0.05f);
 }
 
+// The sampling factors of every component in the JPEG frame header (SOF0..SOF2), e.g. 0x11.
+std::vector<int> jpeg_sampling_factors(const std::vector<uint8_t>& jpeg) {
+  for (size_t i = 2; i + 9 < jpeg.size();) {
+    if (jpeg[i] != 0xFF) return {};
+    const int marker = jpeg[i + 1];
+    const size_t length = size_t(jpeg[i + 2]) << 8 | jpeg[i + 3];
+    if (marker >= 0xC0 && marker <= 0xC2) {
+      const int components = jpeg[i + 9];
+      std::vector<int> factors;
+      for (int c = 0; c < components && i + 11 + 3 * c < jpeg.size(); ++c) factors.push_back(jpeg[i + 11 + 3 * c]);
+      return factors;
+    }
+    i += 2 + length;
+  }
+  return {};
+}
+
+TEST(Codec, JpegKeepsFullResolutionChroma) {
+  EncodeOptions opt;
+  opt.format = ImageFormat::Jpeg;
+  opt.jpeg_quality = 90;
+  auto rgb = encode_image(test::make_pattern(40, 24, 3), opt);
+  ASSERT_TRUE(rgb.ok()) << rgb.error().what();
+  EXPECT_EQ(jpeg_sampling_factors(*rgb), (std::vector<int>{0x11, 0x11, 0x11}));  // 4:4:4
+  auto gray = encode_image(test::make_pattern(40, 24, 1), opt);
+  ASSERT_TRUE(gray.ok());
+  EXPECT_EQ(jpeg_sampling_factors(*gray), (std::vector<int>{0x11}));
+  // A one-pixel red line on gray survives with its colour: 4:2:0 would halve its chroma.
+  ImageF line(16, 16, 3);
+  for (float& v : line.data) v = 0.5f;
+  for (int y = 0; y < 16; ++y) {
+    line.at(7, y, 0) = 1.0f;
+    line.at(7, y, 1) = 0.0f;
+    line.at(7, y, 2) = 0.0f;
+  }
+  opt.jpeg_quality = 95;
+  const DecodedImage back = round_trip(line, opt);
+  EXPECT_GT(back.pixels.at(7, 8, 0) - back.pixels.at(7, 8, 1), 0.7f);
+}
+
 TEST(Codec, RejectsWhatFormatsCannotHold) {
   EncodeOptions opt;
   opt.format = ImageFormat::Jpeg;
