@@ -16,7 +16,9 @@ TEST(Runtime, AutoResolvesToWhatIsAvailable) {
   auto d = resolve_device(DeviceKind::Auto);
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(*d, cuda_available() ? DeviceKind::Cuda : DeviceKind::Cpu);
-  if (!cuda_available()) EXPECT_FALSE(resolve_device(DeviceKind::Cuda).ok());
+  if (!cuda_available()) {
+    EXPECT_FALSE(resolve_device(DeviceKind::Cuda).ok());
+  }
 }
 
 TEST(Runtime, ConfiguresThreads) {
