@@ -72,9 +72,10 @@ std::pair<int, int> lr_size_for(double mp, int sf) {
 }
 
 // FLOP count + denoiser timing, then one child per size.
+// square_lr > 0: one square LR input of that side instead of the sizes (paper setting).
 json measure_model(const ModelRef& ref, const std::vector<double>& sizes, bool allow_random,
                    const std::vector<std::string>& common, int flops_lr, int& step, int total,
-                   bool quick) {
+                   bool quick, int square_lr = 0) {
   json m;
   m["label"] = ref.label;
   m["card_file"] = ref.card.string();
@@ -94,7 +95,8 @@ json measure_model(const ModelRef& ref, const std::vector<double>& sizes, bool a
   m["flops"] = measure_in_child(ref.card.string(), fl);
   json entries = json::array();
   for (double mp : sizes) {
-    const auto [w, h] = lr_size_for(mp, card->diffusion.sf);
+    const auto [w, h] = square_lr > 0 ? std::make_pair(square_lr, square_lr)
+                                      : lr_size_for(mp, card->diffusion.sf);
     progress(++step, total,
              ref.label + ": " + fixed(mp, 2) + " MP output (LR " + std::to_string(w) + "x" +
                  std::to_string(h) + ")");
@@ -204,7 +206,7 @@ int run_speed(const SpeedArgs& a) {
         continue;
       }
       official.push_back(measure_model({file, *card}, {mp}, true, common, a.official_lr, step,
-                                       total, true));
+                                       total, true, a.official_lr));
     }
     report["official"] = {{"lr_side", a.official_lr},
                           {"models", official},
