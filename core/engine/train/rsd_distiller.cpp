@@ -15,6 +15,7 @@
 #include "engine/train/loop_networks.h"
 #include "engine/train/loop_optim.h"
 #include "engine/train/loop_progress.h"
+#include "engine/train/loop_runner.h"
 #include "engine/train/teacher_trainer.h"
 #include "engine/weights/state_dict_loader.h"
 
@@ -329,52 +330,24 @@ Status RsdDistiller::export_model() {
 }
 
 Status RsdDistiller::run(const JobContext& ctx) {
-  using Clock = std::chrono::steady_clock;
-  ProgressMeter meter(step_, config_.steps);
-  auto mark = Clock::now();
-  auto account = [&] {
-    const auto now = Clock::now();
-    wall_seconds_ += std::chrono::duration<double>(now - mark).count();
-    mark = now;
-  };
-  ctx.info("RSD distillation: " + std::to_string(data_->train_count()) + " train / " +
-           std::to_string(data_->validation_count()) + " held-out patches, " +
-           hardware_summary(device_));
-  while (step_ < config_.steps) {
-    if (ctx.cancelled()) {
-      account();
-      auto saved = save_checkpoint();
-      if (!saved) return saved.error();
-      return Error(ErrorCode::Cancelled, "distillation cancelled; checkpoint at step " + std::to_string(step_));
-    }
+  LoopHooks hooks;
+  hooks.title = "RSD distillation";
+  hooks.cancel_noun = "distillation";
+  hooks.patches = std::to_string(data_->train_count()) + " train / " + std::to_string(data_->validation_count()) +
+                  " held-out patches, " + hardware_summary(device_);
+  hooks.exported_card = fs::path(config_.out) / (student_name() + ".json");
+  hooks.step = [this]() -> Result<StepOutcome> {
     auto losses = train_step();
     if (!losses) return losses.error();
-    meter.record(step_, losses->total());
-    ctx.report(double(step_) / config_.steps, "step " + std::to_string(step_));
-    if (step_ % config_.log_interval == 0 || step_ == config_.steps) {
-      char extra[160];
-      std::snprintf(extra, sizeof extra, " | fake %.5f disc %.4f gan %.4f", losses->fake,
-                    losses->disc, losses->gan);
-      ctx.info(meter.line(config_.lr_at(step_ - 1)) + extra);
-    }
-    const bool last = step_ == config_.steps;
-    if ((config_.val_interval > 0 && step_ % config_.val_interval == 0) || last) {
-      auto val = validate();
-      if (!val) return val.error();
-      if (val->count > 0) ctx.info("step " + std::to_string(step_) + " " + val->line());
-    }
-    if ((config_.checkpoint_interval > 0 && step_ % config_.checkpoint_interval == 0) || last) {
-      account();
-      auto saved = save_checkpoint();
-      if (!saved) return saved.error();
-      ctx.info("checkpoint " + saved->string());
-    }
-  }
-  account();
-  if (auto st = export_model(); !st) return st;
-  ctx.info("exported " + (fs::path(config_.out) / (student_name() + ".json")).string() + " after " +
-           ProgressMeter::format_duration(wall_seconds_));
-  return {};
+    char extra[160];
+    std::snprintf(extra, sizeof extra, " | fake %.5f disc %.4f gan %.4f", losses->fake, losses->disc,
+                  losses->gan);
+    return StepOutcome{losses->total(), extra};
+  };
+  hooks.validate = [this] { return validate(); };
+  hooks.save_checkpoint = [this] { return save_checkpoint(); };
+  hooks.export_model = [this] { return export_model(); };
+  return run_training_loop(config_, step_, wall_seconds_, hooks, ctx);
 }
 
 Status run_rsd_distillation(const TrainJobSpec& spec, const JobContext& ctx) {

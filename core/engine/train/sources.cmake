@@ -28,6 +28,7 @@ target_sources(rsd_engine_train PRIVATE
   engine/train/loop_networks.cpp engine/train/loop_networks.h
   engine/train/loop_optim.cpp engine/train/loop_optim.h
   engine/train/loop_progress.cpp engine/train/loop_progress.h
+  engine/train/loop_runner.cpp engine/train/loop_runner.h
   engine/train/loop_validation.cpp engine/train/loop_validation.h
   engine/train/rsd_distiller.cpp engine/train/rsd_distiller.h
   engine/train/teacher_trainer.cpp engine/train/teacher_trainer.h

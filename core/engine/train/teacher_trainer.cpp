@@ -15,6 +15,7 @@
 #include "engine/train/loop_networks.h"
 #include "engine/train/loop_optim.h"
 #include "engine/train/loop_progress.h"
+#include "engine/train/loop_runner.h"
 #include "engine/weights/state_dict_loader.h"
 
 namespace rsd::engine::train {
@@ -193,48 +194,21 @@ Status TeacherTrainer::export_model() {
 }
 
 Status TeacherTrainer::run(const JobContext& ctx) {
-  using Clock = std::chrono::steady_clock;
-  ProgressMeter meter(step_, config_.steps);
-  auto mark = Clock::now();
-  auto account = [&] {
-    const auto now = Clock::now();
-    wall_seconds_ += std::chrono::duration<double>(now - mark).count();
-    mark = now;
-  };
-  ctx.info("teacher training: " + std::to_string(data_->train_count()) + " train / " +
-           std::to_string(data_->validation_count()) + " held-out patches, " +
-           hardware_summary(device_));
-  while (step_ < config_.steps) {
-    if (ctx.cancelled()) {
-      account();
-      auto saved = save_checkpoint();
-      if (!saved) return saved.error();
-      return Error(ErrorCode::Cancelled, "training cancelled; checkpoint at step " + std::to_string(step_));
-    }
+  LoopHooks hooks;
+  hooks.title = "teacher training";
+  hooks.cancel_noun = "training";
+  hooks.patches = std::to_string(data_->train_count()) + " train / " + std::to_string(data_->validation_count()) +
+                  " held-out patches, " + hardware_summary(device_);
+  hooks.exported_card = fs::path(config_.out) / (card_.name + ".json");
+  hooks.step = [this]() -> Result<StepOutcome> {
     auto loss = train_step();
     if (!loss) return loss.error();
-    meter.record(step_, *loss);
-    ctx.report(double(step_) / config_.steps, "step " + std::to_string(step_));
-    if (step_ % config_.log_interval == 0 || step_ == config_.steps)
-      ctx.info(meter.line(config_.lr_at(step_ - 1)));
-    const bool last = step_ == config_.steps;
-    if ((config_.val_interval > 0 && step_ % config_.val_interval == 0) || last) {
-      auto val = validate();
-      if (!val) return val.error();
-      if (val->count > 0) ctx.info("step " + std::to_string(step_) + " " + val->line());
-    }
-    if ((config_.checkpoint_interval > 0 && step_ % config_.checkpoint_interval == 0) || last) {
-      account();
-      auto saved = save_checkpoint();
-      if (!saved) return saved.error();
-      ctx.info("checkpoint " + saved->string());
-    }
-  }
-  account();
-  if (auto st = export_model(); !st) return st;
-  ctx.info("exported " + (fs::path(config_.out) / (card_.name + ".json")).string() + " after " +
-           ProgressMeter::format_duration(wall_seconds_));
-  return {};
+    return StepOutcome{*loss, {}};
+  };
+  hooks.validate = [this] { return validate(); };
+  hooks.save_checkpoint = [this] { return save_checkpoint(); };
+  hooks.export_model = [this] { return export_model(); };
+  return run_training_loop(config_, step_, wall_seconds_, hooks, ctx);
 }
 
 Result<TrainConfig> resolve_job_config(const TrainJobSpec& spec, const TrainConfig& base) {
