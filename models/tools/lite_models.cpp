@@ -30,7 +30,8 @@ nlohmann::json lite_unet_params() {
           {"window_size", 8},
           {"mlp_ratio", 2},
           {"cond_lq", true},
-          {"lq_size", 64}};
+          {"lq_size", 64},
+          {"lq_residual_factor", 4}};
 }
 
 Status write_random_unet(const nlohmann::json& params, int noise_channels, uint64_t seed,

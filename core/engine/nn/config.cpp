@@ -146,6 +146,7 @@ Result<UNetConfig> parse_unet_config(const nlohmann::json& params) {
   r.read("cond_lq", c.cond_lq, false);
   r.read("cond_mask", c.cond_mask, false);
   r.read("lq_size", c.lq_size, false);
+  r.read("lq_residual_factor", c.lq_residual_factor, false);
   if (!r.ok()) return r.error();
 
   expand_per_level(c.num_res_blocks, c.channel_mult.size());
@@ -173,6 +174,11 @@ Result<UNetConfig> parse_unet_config(const nlohmann::json& params) {
   r.check(!c.cond_lq || (c.lq_size >= c.image_size && c.lq_size % c.image_size == 0 &&
                          (c.image_size << c.lq_downsamples()) == c.lq_size),
           "lq_size", "must be image_size times a power of two");
+  r.check(c.lq_residual_factor == 0 ||
+              (c.lq_residual_factor > 0 && c.cond_lq && c.lq_downsamples() == 0 &&
+               c.out_channels == 3 * c.lq_residual_factor * c.lq_residual_factor),
+          "lq_residual_factor",
+          "needs cond_lq, lq_size == image_size and out_channels == 3 * factor^2");
   for (int m : c.channel_mult) {
     r.check(m * c.model_channels % 32 == 0, "channel_mult",
             "every level width must be a multiple of 32");

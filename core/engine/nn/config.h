@@ -41,6 +41,11 @@ struct UNetConfig {
   bool cond_lq = true;
   bool cond_mask = false;
   int lq_size = 256;
+  // Project extension for pixel-space latents (not in the official configs; 0 = off): the network
+  // output is a residual on pixel_unshuffle(bicubic_up(lq, f), f), i.e. x0 = out + that. Needs
+  // cond_lq, lq at the latent resolution and out_channels == 3 f^2. The x0 objective is unchanged;
+  // a small network then starts at the bicubic upscale instead of having to learn it.
+  int lq_residual_factor = 0;
 
   // Swin heads: num_heads, or swin_embed_dim / num_head_channels when the latter is set.
   int swin_heads() const;

@@ -200,7 +200,15 @@ torch::Tensor UNetModelSwin::forward(const torch::Tensor& x, const torch::Tensor
     h = b->forward(at::cat({h, hs.back()}, 1), emb);  // current features first, then the skip
     hs.pop_back();
   }
-  return out_conv_->forward(silu_fresh(group_norm32(out_norm_, h)));
+  auto out = out_conv_->forward(silu_fresh(group_norm32(out_norm_, h)));
+  if (config_.lq_residual_factor > 0) {
+    const int f = config_.lq_residual_factor;
+    auto l = lq.to(out.scalar_type());
+    auto up = at::upsample_bicubic2d(l, {l.size(2) * f, l.size(3) * f}, /*align_corners=*/false,
+                                     double(f), double(f));
+    out = out + at::pixel_unshuffle(up, f);
+  }
+  return out;
 }
 
 torch::Tensor UNetModelSwin::denoise(const torch::Tensor& x, const torch::Tensor& t,

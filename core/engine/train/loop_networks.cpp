@@ -97,6 +97,19 @@ Status copy_unet_weights(const UNetModelSwin& from, UNetModelSwin& to) {
   return {};
 }
 
+int zero_init_like_reference(UNetModelSwin& net) {
+  torch::NoGradGuard no_grad;
+  int zeroed = 0;
+  for (auto& p : net.named_parameters()) {
+    const auto& key = p.key();
+    if (key.rfind("out.2.", 0) == 0 || key.find(".out_layers.3.") != std::string::npos) {
+      p.value().zero_();
+      ++zeroed;
+    }
+  }
+  return zeroed;
+}
+
 void set_requires_grad(torch::nn::Module& module, bool requires_grad) {
   for (auto& p : module.parameters()) p.set_requires_grad(requires_grad);
 }

@@ -37,6 +37,12 @@ Status load_card_weights(const ModelCard& card, UNetModelSwin& net);
 // makes an RSD student compute exactly what its teacher computes (RSD trainer.py _add_noise).
 Status copy_unet_weights(const UNetModelSwin& from, UNetModelSwin& to);
 
+// The reference initialisation of a fresh UNet (ResShift models/unet.py zero_module): the last
+// conv of every residual block (out_layers.3) and the output conv (out.2) start at zero, so each
+// block starts as the identity and the network's first prediction is 0 (with lq_residual_factor:
+// the bicubic upscale). Returns how many tensors were zeroed.
+int zero_init_like_reference(UNetModelSwin& net);
+
 void set_requires_grad(torch::nn::Module& module, bool requires_grad);
 
 // Short hardware description: CPU model (or CUDA device), threads, LibTorch version.

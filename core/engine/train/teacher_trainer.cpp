@@ -55,7 +55,9 @@ Result<std::unique_ptr<TeacherTrainer>> TeacherTrainer::create(const ModelCard& 
     if (auto st = load_card_weights(card, *t->model_); !st) return st.error();
     ctx.info("initialised from " + card.weights_path().string());
   } else {
-    ctx.info("initialised with random weights");
+    const int zeroed = zero_init_like_reference(*t->model_);
+    ctx.info("initialised with random weights (" + std::to_string(zeroed) +
+             " output tensors zeroed as in the reference)");
   }
   auto ema_model = build_unet(card, 0);
   if (!ema_model) return ema_model.error();

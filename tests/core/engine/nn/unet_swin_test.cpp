@@ -202,6 +202,35 @@ TEST(UNetModelSwin, NoiseChannelIsAppendedLast) {
   EXPECT_THROW(unet.denoise(x, t, lq, std::nullopt), c10::Error);
 }
 
+TEST(UNetModelSwin, LqResidualStartsFromTheBicubicUpscale) {
+  torch::manual_seed(3);
+  torch::NoGradGuard no_grad;
+  auto p = testing::small_unet_params();
+  p["out_channels"] = 48;
+  p["in_channels"] = 48;
+  p["lq_residual_factor"] = 4;
+  auto r = make_unet(p, 0);
+  ASSERT_TRUE(r.ok()) << r.error().what();
+  auto& unet = *r.value();
+  auto lq = torch::rand({1, 3, 32, 32}) * 2 - 1;
+  auto x = torch::randn({1, 48, 32, 32});
+  auto t = torch::tensor({2}, at::kLong);
+  auto bicubic = at::pixel_unshuffle(
+      at::upsample_bicubic2d(lq, {128, 128}, /*align_corners=*/false, 4.0, 4.0), 4);
+  auto with_random_head = unet.forward(x, t, lq);
+  EXPECT_GT((with_random_head - bicubic).abs().max().item<double>(), 1e-3);
+  // With a zero output conv (how training starts) x0 is exactly the bicubic upscale, in latent layout.
+  for (auto& kv : unet.named_parameters())
+    if (kv.key().rfind("out.", 0) == 0) kv.value().zero_();
+  EXPECT_TRUE(at::allclose(unet.forward(x, t, lq), bicubic, 1e-6, 1e-6));
+
+  p["out_channels"] = 12;  // 3 f^2 must equal the latent channels
+  EXPECT_FALSE(make_unet(p, 0).ok());
+  p["out_channels"] = 48;
+  p["cond_lq"] = false;
+  EXPECT_FALSE(make_unet(p, 0).ok());
+}
+
 TEST(UNetModelSwin, BadConfigIsAnError) {
   auto p = testing::small_unet_params();
   p["swin_embed_dim"] = 48;

@@ -17,6 +17,7 @@
 #include "engine/nn/unet_swin.h"
 #include "engine/train/checkpoint.h"
 #include "engine/train/ema.h"
+#include "engine/train/loop_networks.h"
 #include "engine/train/loop_progress.h"
 #include "engine/train/patch_dataset.h"
 #include "engine/train/teacher_trainer.h"
@@ -167,6 +168,27 @@ TEST(EmaTest, MovesTowardsTheParameters) {
   EXPECT_FALSE(ema.load_shadow({{"v", at::zeros({3})}}).ok());
   ASSERT_TRUE(ema.load_shadow({{"w", at::full({3}, 0.5)}}).ok());
   EXPECT_NEAR(ema.state_dict(*lin).at("w")[2].item<double>(), 0.5, 1e-7);
+}
+
+TEST(ZeroInitTest, FreshUNetStartsAtZeroOrAtTheBicubicResidual) {
+  torch::NoGradGuard no_grad;
+  ModelCard card = tiny_card(fs::temp_directory_path());
+  auto net = build_unet(card, 0);
+  ASSERT_TRUE(net.ok()) << net.error().what();
+  // Two residual blocks down, one middle pair, three up: 2 tensors each, + out.2 weight/bias.
+  const int zeroed = zero_init_like_reference(**net);
+  EXPECT_GE(zeroed, 6);
+  EXPECT_EQ(zeroed % 2, 0);
+  auto x = at::randn({2, 48, 8, 8});
+  auto lq = at::rand({2, 3, 8, 8}) * 2 - 1;
+  auto t = at::tensor({0, 3}, at::kLong);
+  EXPECT_EQ((*net)->forward(x, t, lq).abs().max().item<double>(), 0.0);
+  card.network["lq_residual_factor"] = 4;
+  auto res = build_unet(card, 0);
+  ASSERT_TRUE(res.ok()) << res.error().what();
+  zero_init_like_reference(**res);
+  auto up = at::pixel_unshuffle(at::upsample_bicubic2d(lq, {32, 32}, false, 4.0, 4.0), 4);
+  EXPECT_TRUE(at::allclose((*res)->forward(x, t, lq), up, 1e-6, 1e-6));
 }
 
 TEST(ProgressMeterTest, FormatsLineAndDurations) {
