@@ -1,6 +1,7 @@
 #include "imaging/file_io.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,7 +10,9 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <random>
+#include <set>
 #include <string>
 
 namespace rsd::imaging {
@@ -47,13 +50,38 @@ class TempFile {
   fs::path path_;
 };
 
+// "<host>-<pid>-": the part of a temporary name that identifies its writer. The host name keeps
+// processes of other machines writing to the same network folder out of the stale-file sweep.
+std::string owner_tag(long pid) {
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) != 0 || host[0] == '\0') std::strcpy(host, "localhost");
+  for (char* c = host; *c; ++c)
+    if (*c == '/' || *c == '\\') *c = '_';
+  return std::string(host) + "-" + std::to_string(pid) + "-";
+}
+
+// Sweeps each destination folder once per process: later temporary files there are our own.
+void sweep_once(const fs::path& dir) {
+  static std::mutex mutex;
+  static std::set<fs::path> swept;
+  std::error_code ec;
+  fs::path key = fs::weakly_canonical(dir, ec);
+  if (ec) key = dir;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!swept.insert(key).second) return;
+  }
+  remove_stale_temp_files(dir);
+}
+
 Result<int> create_temp(const fs::path& dir, fs::path& temp_path) {
   std::random_device rd;
   std::mt19937_64 rng((uint64_t(rd()) << 32) ^ rd());
+  const std::string prefix = std::string(kTempFilePrefix) + owner_tag(long(::getpid()));
   for (int attempt = 0; attempt < 32; ++attempt) {
     char suffix[17];
     std::snprintf(suffix, sizeof suffix, "%016llx", static_cast<unsigned long long>(rng()));
-    temp_path = dir / (std::string(kTempFilePrefix) + suffix);
+    temp_path = dir / (prefix + suffix);
     // 0666 minus the umask: the result gets the permissions a plain new file would get.
     const int fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0) return fd;
@@ -118,6 +146,7 @@ Status write_file_atomically(const fs::path& path, const uint8_t* data, size_t s
   if (!options.replace_existing && fs::symlink_status(path, ec).type() != fs::file_type::not_found)
     return Error(ErrorCode::Io, kExistsMessage, ctx);
 
+  sweep_once(dir);
   fs::path temp_path;
   auto fd = create_temp(dir, temp_path);
   if (!fd) return fd.error().within(ctx);
@@ -150,6 +179,31 @@ Status write_file_atomically(const fs::path& path, const uint8_t* data, size_t s
   }
   sync_directory(dir);
   return {};
+}
+
+int remove_stale_temp_files(const fs::path& dir) {
+  const std::string prefix = std::string(kTempFilePrefix) + owner_tag(0);
+  // owner_tag(0) = "<host>-0-": the host part is everything before the trailing "0-".
+  const std::string host_prefix = prefix.substr(0, prefix.size() - 2);
+  int removed = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.compare(0, host_prefix.size(), host_prefix) != 0) continue;
+    // The rest must be "<pid>-<16 hex digits>" exactly.
+    const std::string rest = name.substr(host_prefix.size());
+    const size_t dash = rest.find('-');
+    if (dash == std::string::npos || dash == 0 || dash > 9 || rest.size() != dash + 17) continue;
+    if (rest.find_first_not_of("0123456789") != dash) continue;
+    if (rest.find_first_not_of("0123456789abcdef", dash + 1) != std::string::npos) continue;
+    const long pid = std::stol(rest.substr(0, dash));
+    if (pid <= 0 || pid == long(::getpid())) continue;
+    if (::kill(pid_t(pid), 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+    std::error_code type_ec;
+    if (!fs::is_regular_file(fs::symlink_status(it->path(), type_ec))) continue;
+    if (::unlink(it->path().c_str()) == 0) ++removed;
+  }
+  return removed;
 }
 
 bool is_already_exists(const Error& error) {

@@ -40,7 +40,15 @@ Status write_file_atomically(const std::filesystem::path& path, const uint8_t* d
 // True if the error from write_file_atomically means "the destination already exists".
 bool is_already_exists(const Error& error);
 
-// The prefix every temporary file starts with (folder scans skip such names).
+// The prefix every temporary file starts with (folder scans skip such names). The full name is
+// ".rsd-tmp-<host>-<pid>-<16 hex digits>", so a later run can tell a live writer's file from one
+// left behind by a process that was killed.
 constexpr const char* kTempFilePrefix = ".rsd-tmp-";
+
+// Removes temporary files in `dir` that were left by killed processes of this host (the pid in
+// the name no longer exists). Files of live processes, of other hosts (network shares) and any
+// other file are left alone. Returns how many were removed; best effort, never fails.
+// write_file_atomically() calls this once per folder and process before its first write there.
+int remove_stale_temp_files(const std::filesystem::path& dir);
 
 }  // namespace rsd::imaging

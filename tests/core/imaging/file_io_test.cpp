@@ -1,7 +1,11 @@
 #include "imaging/file_io.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <string>
 
 #include "test_support.h"
 
@@ -63,6 +67,43 @@ TEST(FileIo, InjectedFailuresLeaveNothingBehindAndHarmNothing) {
   EXPECT_FALSE(write(existing, at_rename));
   EXPECT_EQ(test::file_digest(existing), before);
   EXPECT_EQ(dir.list(), std::vector<std::string>{"existing.bin"});
+}
+
+std::string host_name() {
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return host[0] ? host : "localhost";
+}
+
+// A pid that certainly belongs to no process: a child that has exited and been reaped.
+long dead_pid() {
+  const pid_t child = fork();
+  if (child == 0) _exit(0);
+  int status = 0;
+  waitpid(child, &status, 0);
+  return long(child);
+}
+
+TEST(FileIo, TemporaryFilesOfKilledProcessesAreSweptAway) {
+  test::TempDir dir;
+  const std::string mine = ".rsd-tmp-" + host_name() + "-";
+  const std::string stale = mine + std::to_string(dead_pid()) + "-0123456789abcdef";
+  const std::string live = mine + std::to_string(long(getppid())) + "-0123456789abcdef";
+  const std::string other_host = ".rsd-tmp-some-other-host-1-0123456789abcdef";
+  const std::string odd = mine + "12-not-hex";
+  for (const auto& n : {stale, live, other_host, odd, std::string("photo.jpg")})
+    test::write_bytes(dir / n, {1, 2, 3});
+  // The first write into the folder sweeps it: only the dead process's file goes.
+  ASSERT_TRUE(write(dir / "out.bin"));
+  auto names = dir.list();
+  std::sort(names.begin(), names.end());
+  std::vector<std::string> expected{live, other_host, odd, "out.bin", "photo.jpg"};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(names, expected);
+  EXPECT_EQ(remove_stale_temp_files(dir.path()), 0);
+  test::write_bytes(dir / stale, {1});
+  EXPECT_EQ(remove_stale_temp_files(dir.path()), 1);
+  EXPECT_EQ(remove_stale_temp_files(dir / "missing folder"), 0);
 }
 
 TEST(FileIo, ErrorsNameTheFile) {
