@@ -1,5 +1,6 @@
 #include "ui/batch_controller.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QImageReader>
@@ -114,6 +115,7 @@ void BatchController::dispatch() {
       it.status = ItemStatus::Running;
       it.progress = 0.0;
       it.error.clear();
+      it.started_ms = QDateTime::currentMSecsSinceEpoch();
     });
     service_->submitBatch(std::move(task));
     reportProgress();

@@ -45,6 +45,7 @@ QJsonObject BatchItem::toJson() const {
     o["out_height"] = output_size.height();
   }
   if (seconds > 0) o["seconds"] = seconds;
+  if (started_ms > 0) o["started"] = double(started_ms);
   return o;
 }
 
@@ -58,6 +59,7 @@ BatchItem BatchItem::fromJson(const QJsonObject& o) {
   if (o.contains("width")) item.input_size = QSize(o["width"].toInt(), o["height"].toInt());
   if (o.contains("out_width")) item.output_size = QSize(o["out_width"].toInt(), o["out_height"].toInt());
   item.seconds = o["seconds"].toDouble();
+  item.started_ms = qint64(o["started"].toDouble());
   if (item.status == ItemStatus::Done) item.progress = 1.0;
   return item;
 }

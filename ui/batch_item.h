@@ -25,6 +25,7 @@ struct BatchItem {
   QSize input_size;       // LR pixels (0x0 until probed)
   QSize output_size;
   double seconds = 0.0;   // processing time of a finished item
+  qint64 started_ms = 0;  // wall clock (ms since epoch) when it last started running; 0 = never
 
   QJsonObject toJson() const;
   static BatchItem fromJson(const QJsonObject& o);

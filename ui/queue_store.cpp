@@ -38,8 +38,18 @@ QVector<BatchItem> QueueStore::load() const {
     BatchItem item = BatchItem::fromJson(v.toObject());
     if (item.id.isEmpty() || item.input.isEmpty()) continue;
     if (item.status == ItemStatus::Running) {
-      item.status = ItemStatus::Queued;
-      item.progress = 0.0;
+      // Interrupted (crash, kill, power cut). Outputs appear under their final name only when
+      // complete (atomic writes), so an output written after the item started is its finished
+      // result: the photo was done, only the "done" state was not saved yet.
+      const QFileInfo out(item.output);
+      if (item.started_ms > 0 && out.exists() &&
+          out.lastModified().toMSecsSinceEpoch() >= item.started_ms - 2000) {
+        item.status = ItemStatus::Done;
+        item.progress = 1.0;
+      } else {
+        item.status = ItemStatus::Queued;
+        item.progress = 0.0;
+      }
     }
     items.append(item);
   }

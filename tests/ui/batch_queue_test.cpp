@@ -1,4 +1,5 @@
 // The queue's item model and its persistence.
+#include <QDateTime>
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -84,6 +85,31 @@ TEST(QueueStore, SavesEveryFieldAndResumesAnInterruptedItem) {
     EXPECT_EQ(back[i].input, items[i].input);
     EXPECT_EQ(back[i].output, items[i].output);
   }
+}
+
+TEST(QueueStore, AnInterruptedItemWhoseOutputWasWrittenIsDone) {
+  QTemporaryDir dir;
+  QueueStore store(dir.filePath("queue.json"));
+  const qint64 now = QDateTime::currentMSecsSinceEpoch();
+  QVector<BatchItem> items{item("written", ItemStatus::Running), item("not-yet", ItemStatus::Running),
+                           item("old-output", ItemStatus::Running)};
+  for (auto& it : items) it.output = dir.filePath(it.id + "_x4.png");
+  items[0].started_ms = now - 5000;  // killed after its output got its final name
+  items[1].started_ms = now - 5000;  // killed before: no output
+  items[2].started_ms = now + 60000; // the output predates the run (overwrite mode): redo it
+  for (int i : {0, 2}) {
+    QFile f(items[i].output);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("png");
+  }
+  ASSERT_TRUE(store.save(items));
+  const QVector<BatchItem> back = store.load();
+  ASSERT_EQ(back.size(), 3);
+  EXPECT_EQ(back[0].status, ItemStatus::Done);
+  EXPECT_DOUBLE_EQ(back[0].progress, 1.0);
+  EXPECT_EQ(back[0].started_ms, items[0].started_ms);
+  EXPECT_EQ(back[1].status, ItemStatus::Queued);
+  EXPECT_EQ(back[2].status, ItemStatus::Queued);
 }
 
 TEST(QueueStore, MissingOrCorruptFileGivesAnEmptyQueue) {
