@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <set>
 #include <utility>
@@ -41,7 +42,9 @@ class Collector {
   void add_argument(const fs::path& p) {
     std::error_code ec;
     const auto st = fs::status(p, ec);
-    if (ec || !fs::exists(st)) {
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      out_.skipped.push_back({p, ec.message()});  // e.g. a symbolic link loop, no permission
+    } else if (!fs::exists(st)) {
       out_.skipped.push_back({p, "not found"});
     } else if (fs::is_directory(st)) {
       add_folder(p, p);
@@ -65,7 +68,13 @@ class Collector {
 
   void add_folder(const fs::path& root, const fs::path& dir) {
     FileId id{};
-    if (!file_id(dir, id) || !dirs_seen_.insert(id).second) return;  // loop or already listed
+    if (!file_id(dir, id)) return;
+    for (const auto& [ancestor_id, ancestor] : walk_)
+      if (ancestor_id == id) {
+        out_.skipped.push_back({dir, "symbolic link loop back to " + ancestor.u8string() + "; not followed"});
+        return;
+      }
+    if (!dirs_seen_.insert(id).second) return;  // reached by a second link: listed once
     std::vector<fs::path> files, subdirs;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -77,6 +86,8 @@ class Collector {
         if (recursive_) subdirs.push_back(p);
       } else if (it->is_regular_file(sec) && has_image_extension(p)) {
         files.push_back(p);
+      } else if (sec.value() == ELOOP && has_image_extension(p)) {
+        out_.skipped.push_back({p, sec.message()});  // a link that leads back to itself
       }
     }
     if (ec) {
@@ -88,13 +99,16 @@ class Collector {
     std::sort(subdirs.begin(), subdirs.end(), by_name);
     const fs::path rel = dir == root ? fs::path() : dir.lexically_relative(root);
     for (const auto& f : files) add_file(f, rel);
+    walk_.push_back({id, dir});
     for (const auto& d : subdirs) add_folder(root, d);
+    walk_.pop_back();
   }
 
   bool recursive_;
   CollectedInputs out_;
   std::set<FileId> files_seen_;
   std::set<FileId> dirs_seen_;
+  std::vector<std::pair<FileId, fs::path>> walk_;  // the folders being listed, outermost first
 };
 
 }  // namespace

@@ -27,7 +27,8 @@ struct CollectedInputs {
 // Files are kept when their extension or their first bytes say JPEG, PNG, TIFF, WebP or BMP.
 // Folders contribute their image files (by extension; hidden names and our own temporary files
 // are ignored), sorted by name, sub-folders after files and only when `recursive`. Symbolic links
-// to folders are followed once: a folder reached twice (a loop, or two links) is listed once.
+// to folders are followed once: a folder reached twice (by two links) is listed once, and a link
+// back to a folder being listed (a loop) is reported in `skipped` and not followed.
 // The same file named twice appears once. The order is deterministic: arguments in the order
 // given, each folder depth-first in byte order of names.
 CollectedInputs collect_inputs(const std::vector<std::filesystem::path>& paths, bool recursive);

@@ -49,7 +49,8 @@ TEST(CollectInputs, FoldersFilesOrderAndLoops) {
             (std::vector<std::string>{"a.PNG", "b.png", "fake.jpg", "sub/c.png", "sub/deeper/d.png"}));
   EXPECT_EQ(deep.files[3].relative_dir, fs::path("sub"));
   EXPECT_EQ(deep.files[4].relative_dir, fs::path("sub/deeper"));
-  EXPECT_TRUE(deep.skipped.empty());
+  ASSERT_EQ(deep.skipped.size(), 1u);  // the loop is reported, not followed
+  EXPECT_EQ(deep.skipped[0].path, root / "sub" / "loop");
 
   // Explicit files: kept in the given order, duplicates dropped, non-images and missing reported.
   auto explicit_files = collect_inputs({root / "b.png", root / "notes.txt", root / "a.PNG", root / "b.png",
