@@ -1,5 +1,6 @@
 #include "imaging/image_decoder.h"
 
+#include <cstring>
 #include <new>
 #include <string>
 #include <vector>
@@ -11,6 +12,37 @@
 #include "imaging/orientation.h"
 
 namespace rsd::imaging {
+namespace {
+
+// libjpeg decodes a cut-off JPEG "successfully": it prints a warning and fills the missing rows
+// with grey, so a truncated download would be upscaled as if it were whole. A complete file ends
+// its last scan with an EOI marker. Walk the segments (skipping each by its length) and the
+// entropy-coded data between them (where 0xFF is only followed by 0x00 stuffing or a restart
+// marker) until EOI; running out of bytes first means the file is truncated.
+bool jpeg_reaches_end_marker(const uint8_t* data, size_t size) {
+  size_t pos = 2;  // after SOI
+  while (pos + 1 < size) {
+    const void* ff = std::memchr(data + pos, 0xFF, size - pos);
+    if (ff == nullptr) return false;
+    pos = size_t(static_cast<const uint8_t*>(ff) - data);
+    if (pos + 1 >= size) return false;
+    const uint8_t marker = data[pos + 1];
+    if (marker == 0xD9) return true;
+    if (marker == 0xFF) {  // fill byte
+      pos += 1;
+    } else if (marker == 0x00 || marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7)) {
+      pos += 2;  // stuffing, TEM, SOI, RSTn: no length field
+    } else {
+      if (pos + 3 >= size) return false;
+      const size_t length = (size_t(data[pos + 2]) << 8) | data[pos + 3];
+      if (length < 2) return false;
+      pos += 2 + length;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const DecodeOptions& options) {
   auto header = probe_header(data, size);
@@ -22,6 +54,8 @@ Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const Decode
                      " pixels exceeds the input limit of " + std::to_string(options.max_pixels) + " pixels");
   if (size > size_t(INT32_MAX))
     return Error(ErrorCode::TooLarge, "encoded file is larger than 2 GiB");
+  if (info.format == ImageFormat::Jpeg && !jpeg_reaches_end_marker(data, size))
+    return Error(ErrorCode::Format, "the JPEG data ends before its end-of-image marker: the file is truncated");
 
   // A TIFF's own Orientation tag is neutralised in a copy (see tiff_orientation_offset()).
   std::vector<uint8_t> patched;
