@@ -9,6 +9,7 @@
 #include <fstream>
 #include <functional>
 #include <limits>
+#include <set>
 #include <unistd.h>
 
 namespace rsd::engine {
@@ -120,8 +121,24 @@ Result<Entry> parse_entry(const std::string& name, const json& info, std::uint64
 }
 
 Result<Header> parse_header(const std::string& text, std::uint64_t data_size) {
-  const json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  // nlohmann keeps the last of two equal keys without a word; a header that readers could take two
+  // ways (which "w", which "dtype"?) is refused instead.
+  std::vector<std::set<std::string>> open_objects;
+  std::string duplicate;
+  const json::parser_callback_t find_duplicates = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) {
+      open_objects.emplace_back();
+    } else if (event == json::parse_event_t::object_end && !open_objects.empty()) {
+      open_objects.pop_back();
+    } else if (event == json::parse_event_t::key && !open_objects.empty() &&
+               !open_objects.back().insert(parsed.get<std::string>()).second && duplicate.empty()) {
+      duplicate = parsed.get<std::string>();
+    }
+    return true;
+  };
+  const json root = json::parse(text, find_duplicates, /*allow_exceptions=*/false);
   if (root.is_discarded()) return format_error("header is not valid JSON");
+  if (!duplicate.empty()) return format_error("duplicate key '" + duplicate + "' in the header");
   if (!root.is_object()) return format_error("header is not a JSON object");
   Header header;
   for (auto it = root.begin(); it != root.end(); ++it) {
@@ -137,17 +154,28 @@ Result<Header> parse_header(const std::string& text, std::uint64_t data_size) {
     if (!entry) return entry.error();
     header.entries.push_back(std::move(*entry));
   }
-  // Overlap check on the non-empty byte ranges, in file order.
+  // The non-empty byte ranges, in file order, must tile the data section exactly, as the reference
+  // implementation requires: no overlap, and no byte that belongs to no tensor (a gap or a tail
+  // would hide data that no reader checks).
   std::vector<const Entry*> order;
   for (const Entry& e : header.entries) {
     if (e.end > e.begin) order.push_back(&e);
   }
   std::sort(order.begin(), order.end(),
             [](const Entry* a, const Entry* b) { return a->begin < b->begin; });
-  for (std::size_t i = 1; i < order.size(); ++i) {
-    if (order[i]->begin < order[i - 1]->end) {
+  std::uint64_t covered = 0;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (i > 0 && order[i]->begin < order[i - 1]->end) {
       return format_error("data overlaps tensor '" + order[i - 1]->name + "'", order[i]->name);
     }
+    if (order[i]->begin > covered) break;
+    covered = order[i]->end;
+  }
+  if (covered != data_size) {
+    const auto next = std::find_if(order.begin(), order.end(), [&](const Entry* e) { return e->begin > covered; });
+    const std::uint64_t gap_end = next == order.end() ? data_size : (*next)->begin;
+    return format_error("bytes [" + std::to_string(covered) + ", " + std::to_string(gap_end) +
+                        ") of the data section belong to no tensor");
   }
   return header;
 }
