@@ -7,8 +7,10 @@
 #include <torch/csrc/jit/serialization/unpickler.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <vector>
 
 namespace rsd::engine {
@@ -57,6 +59,47 @@ bool strip_one(std::string& key) {
     }
   }
   return false;
+}
+
+// The storage records of the zip, by the address LibTorch keeps their bytes at.
+struct Record {
+  std::string name;
+  std::size_t bytes = 0;
+};
+using Records = std::map<const void*, Record>;
+
+// LibTorch 1.13's unpickler trusts the file: a storage's size comes from the element count in the
+// pickle, not from the record that holds its bytes, and _rebuild_tensor_v2 sets sizes, strides and
+// offset without checking them against the storage. A hostile file can so build a tensor that
+// reads far outside its buffer. Every tensor is checked against the record it points into.
+Status check_extent(const std::string& key, const at::Tensor& t, const Records& records) {
+  if (t.layout() != at::kStrided) return Error(ErrorCode::Unsupported, "only dense tensors are supported", key);
+  if (t.numel() == 0) return {};
+  const auto record = records.find(t.storage().data_ptr().get());
+  if (record == records.end())
+    return Error(ErrorCode::Format, "tensor data does not come from a storage record of the file", key);
+  const std::size_t available = record->second.bytes;
+  const std::string where = " of storage record '" + record->second.name + "' (" + std::to_string(available) + " bytes)";
+  if (t.storage().nbytes() > available)
+    return Error(ErrorCode::Format, "the storage claims " + std::to_string(t.storage().nbytes()) + " bytes" + where, key);
+  // The last element reached: offset + sum((size - 1) * stride), with every term non-negative.
+  if (t.storage_offset() < 0) return Error(ErrorCode::Format, "negative storage offset", key);
+  std::uint64_t last = static_cast<std::uint64_t>(t.storage_offset()), term = 0, end = 0;
+  bool overflow = false;
+  for (int64_t d = 0; d < t.dim(); ++d) {
+    if (t.stride(d) < 0) return Error(ErrorCode::Format, "negative stride in dimension " + std::to_string(d), key);
+    overflow = overflow || __builtin_mul_overflow(static_cast<std::uint64_t>(t.size(d) - 1),
+                                                  static_cast<std::uint64_t>(t.stride(d)), &term) ||
+               __builtin_add_overflow(last, term, &last);
+  }
+  overflow = overflow || __builtin_add_overflow(last, 1, &end) ||
+             __builtin_mul_overflow(end, static_cast<std::uint64_t>(t.element_size()), &end);
+  if (overflow || end > available)
+    return Error(ErrorCode::Format,
+                 "sizes, strides and offset reach " + (overflow ? std::string("past 2^64") : std::to_string(end)) +
+                     " bytes" + where,
+                 key);
+  return {};
 }
 
 }  // namespace
@@ -143,8 +186,11 @@ Result<StateDict> load_pth(const std::string& path) {
       offset += n;
       return n;
     };
-    const auto read_record = [&reader](const std::string& name) {
-      return std::get<0>(reader.getRecord("data/" + name));
+    Records records;
+    const auto read_record = [&reader, &records](const std::string& name) {
+      auto [data, size] = reader.getRecord("data/" + name);
+      records[data.get()] = {"data/" + name, size};
+      return std::move(data);
     };
     // No type resolver and no object loader: classes other than tensors/containers are refused.
     torch::jit::Unpickler unpickler(read, /*type_resolver=*/nullptr, /*obj_loader=*/nullptr,
@@ -153,6 +199,8 @@ Result<StateDict> load_pth(const std::string& path) {
     const c10::IValue root = unpickler.parse_ivalue();
     auto result = state_dict_from_ivalue(root);
     if (!result) return result.error().within(path);
+    for (const auto& [key, tensor] : *result)
+      if (auto st = check_extent(key, tensor, records); !st) return st.error().within(path);
     return result;
   } catch (const c10::Error& e) {
     return Error(ErrorCode::Format,
