@@ -91,6 +91,28 @@ Effect stack_effect(unsigned char op) {
   }
 }
 
+// torch.save writes pickle protocol 2, which reaches a class or function only through GLOBAL,
+// and LibTorch's unpickler refuses every GLOBAL it does not know by name. These opcodes reach
+// callables in other ways, where the unpickler would only say "unknown opcode": refused here, by
+// name where the pickle spells it out. Nothing is ever called either way.
+const char* foreign_call_opcode(unsigned char op) {
+  switch (op) {
+    case 0x93: return "STACK_GLOBAL";
+    case 'i': return "INST";
+    case 'o': return "OBJ";
+    case 0x82: case 0x83: case 0x84: return "EXT";
+    default: return nullptr;
+  }
+}
+
+// "module.name" from INST's two text lines after `pos`, or "".
+std::string inst_target(const std::string& in, std::size_t pos) {
+  const std::size_t nl1 = in.find('\n', pos + 1);
+  const std::size_t nl2 = nl1 == std::string::npos ? nl1 : in.find('\n', nl1 + 1);
+  if (nl2 == std::string::npos) return {};
+  return in.substr(pos + 1, nl1 - pos - 1) + "." + in.substr(nl1 + 1, nl2 - nl1 - 1);
+}
+
 std::uint64_t little_endian(const std::string& s, std::size_t pos, int bytes) {
   std::uint64_t v = 0;
   for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(s[pos + i]);
@@ -114,12 +136,20 @@ Result<std::string> rewrite_ordered_dicts(const std::string& in) {
   std::size_t pos = 0;
   bool stopped = false;
   const Error truncated(ErrorCode::Format, "truncated or malformed pickle");
+  std::vector<std::string> recent_strings;  // the last (up to two) text constants pushed
   while (pos < in.size() && !stopped) {
     const unsigned char op = static_cast<unsigned char>(in[pos]);
     OpInfo info;
     if (!op_info(op, info)) {
       return Error(ErrorCode::Format, "unknown pickle opcode " + std::to_string(op) +
                                           " at byte " + std::to_string(pos));
+    }
+    if (const char* name = foreign_call_opcode(op)) {
+      std::string target = op == 'i' ? inst_target(in, pos) : "";
+      if (op == 0x93 && recent_strings.size() == 2) target = recent_strings[0] + "." + recent_strings[1];
+      return Error(ErrorCode::Format, std::string("refused: ") + name + (target.empty() ? "" : " " + target) +
+                                          " at byte " + std::to_string(pos) +
+                                          " (torch.save writes pickle protocol 2; nothing in a checkpoint is called)");
     }
     std::size_t end = pos + 1;
     if (info.kind == Arg::Fixed) {
@@ -189,6 +219,12 @@ Result<std::string> rewrite_ordered_dicts(const std::string& in) {
       stack.resize(stack.size() - effect.pops);
     }
     for (int i = 0; i < effect.pushes; ++i) stack.push_back({first, op == '('});
+    if (op == 'X' || op == 0x8c || op == 0x8d) {  // BINUNICODE, SHORT_BINUNICODE, BINUNICODE8
+      recent_strings.push_back(std::string(whole.substr(1 + info.bytes)));
+      if (recent_strings.size() > 2) recent_strings.erase(recent_strings.begin());
+    } else if (op != 'p' && op != 'q' && op != 'r' && op != 0x94) {  // memo puts leave the stack as is
+      recent_strings.clear();
+    }
     stopped = op == '.';
     pos = end;
   }
