@@ -16,3 +16,9 @@ if(NOT RSD_ENGINE_ONLY)
   add_dependencies(rsd_reliability_tests rsd-upscale)
 endif()
 
+rsd_add_gtest(rsd_reliability_model_tests
+  SOURCES
+    reliability/hostile_models_test.cpp
+    reliability/hostile_pickles.h
+  LIBS rsd_engine_weights
+  LABELS reliability)
