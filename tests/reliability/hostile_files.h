@@ -1,6 +1,6 @@
-// Hostile photo files, made at test time (nothing binary is committed): well-formed photos to cut
-// and corrupt, header-only decompression bombs, and malformed EXIF/XMP/ICC segments. Shared by the
-// batch, CLI and GUI reliability tests.
+// Hostile photo files for the batch and CLI reliability tests, made at test time (nothing binary
+// is committed): well-formed photos to cut and corrupt, header-only decompression bombs, and
+// malformed EXIF/XMP/ICC segments.
 #pragma once
 
 #include <cstddef>
