@@ -144,6 +144,16 @@ int main(int argc, char** argv) {
     return 1;
   }
   for (const auto& f : collected.files) batch->output.protected_paths.push_back(f.path);
+  if (!o.output_dir.empty()) {
+    // Made up front, so a typo'd or read-only destination fails before any photo is processed.
+    std::error_code ec;
+    std::filesystem::create_directories(o.output_dir, ec);
+    if (ec || !std::filesystem::is_directory(o.output_dir)) {
+      std::cerr << "rsd-upscale: " << o.output_dir << ": cannot create the output folder"
+                << (ec ? ": " + ec.message() : std::string()) << "\n";
+      return 2;
+    }
+  }
 
   auto upscaler = load_model(o);
   if (!upscaler) {

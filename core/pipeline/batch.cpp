@@ -25,8 +25,9 @@ BatchReport run_batch(const std::vector<InputFile>& inputs, const BatchOptions& 
     } else {
       OutputOptions opt = base;
       Status dir_ok;
-      if (options.mirror_folders && !opt.output_dir.empty() && !inputs[i].relative_dir.empty()) {
-        opt.output_dir /= inputs[i].relative_dir;
+      if (!opt.output_dir.empty()) {
+        // The chosen folder (and mirrored sub-folders) are made as needed, before any work.
+        if (options.mirror_folders && !inputs[i].relative_dir.empty()) opt.output_dir /= inputs[i].relative_dir;
         std::error_code ec;
         fs::create_directories(opt.output_dir, ec);
         if (ec) dir_ok = Error(ErrorCode::Io, "cannot create the folder: " + ec.message(), opt.output_dir.u8string());
