@@ -136,6 +136,19 @@ Result<std::string> rewrite_ordered_dicts(const std::string& in) {
   std::size_t pos = 0;
   bool stopped = false;
   const Error truncated(ErrorCode::Format, "truncated or malformed pickle");
+  // LibTorch's unpickler keeps MARKs apart from its stack and pops, swaps and pairs items without
+  // checking, so an opcode that reads a MARK slot or below the bottom, or an odd number of dict
+  // items, would make it read and write outside its stack. Python refuses these pickles too.
+  const auto operands_ok = [&stack](std::size_t n) {
+    if (stack.size() < n) return false;
+    for (std::size_t i = 1; i <= n; ++i)
+      if (stack[stack.size() - i].mark) return false;
+    return true;
+  };
+  const auto underflow = [&pos] {
+    return Error(ErrorCode::Format, "malformed pickle: opcode at byte " + std::to_string(pos) +
+                                        " takes more operands than the stack holds");
+  };
   std::vector<std::string> recent_strings;  // the last (up to two) text constants pushed
   while (pos < in.size() && !stopped) {
     const unsigned char op = static_cast<unsigned char>(in[pos]);
@@ -167,6 +180,11 @@ Result<std::string> rewrite_ordered_dicts(const std::string& in) {
       }
     }
     if (end > in.size()) return truncated;
+    if ((op == 'q' || op == 'r') && little_endian(in, pos + 1, op == 'q' ? 1 : 4) > in.size()) {
+      // Python numbers memo slots from 0 and each PUT takes two bytes or more, so a larger index
+      // is hostile: LibTorch's unpickler would reserve a memo table of that many slots.
+      return Error(ErrorCode::Format, "memo index out of range at byte " + std::to_string(pos));
+    }
     const std::string_view whole(in.data() + pos, end - pos);
     const std::size_t start = out.size();
     Effect effect = stack_effect(op);
@@ -190,14 +208,14 @@ Result<std::string> rewrite_ordered_dicts(const std::string& in) {
     } else if (op == 'b') {
       // BUILD sets attributes (`_metadata`), which a dict cannot hold, and the unpickler has no
       // POP. Store the state under a non-tensor key instead: MARK '__build_state__' state SETITEMS.
-      if (stack.size() < 2 || stack.back().mark) return truncated;
+      if (!operands_ok(2)) return underflow();  // the object and its state
       const std::string key = "__build_state__";
       std::string prefix = "(X";
       for (int i = 0; i < 4; ++i) prefix.push_back(static_cast<char>((key.size() >> (8 * i)) & 0xff));
       out.insert(stack.back().start, prefix + key);
       out.push_back('u');
     } else if (op == 's') {
-      if (stack.size() < 3 || stack[stack.size() - 2].mark) return truncated;
+      if (!operands_ok(3)) return underflow();  // dict, key, value
       out.insert(stack[stack.size() - 2].start, 1, '(');
       out.push_back('u');
     } else {
@@ -209,12 +227,16 @@ Result<std::string> rewrite_ordered_dicts(const std::string& in) {
     // Track the stack: each pushed slot starts where its first operand started.
     std::size_t first = start;
     if (effect.pops == kToMark) {
-      while (!stack.empty() && !stack.back().mark) stack.pop_back();
+      std::size_t items = 0;
+      for (; !stack.empty() && !stack.back().mark; ++items) stack.pop_back();
       if (stack.empty()) return truncated;
+      if ((op == 'd' || op == 'u') && items % 2 != 0) {  // DICT, SETITEMS
+        return Error(ErrorCode::Format, "malformed pickle: odd number of dict items at byte " + std::to_string(pos));
+      }
       first = stack.back().start;
       stack.pop_back();
     } else {
-      if (stack.size() < static_cast<std::size_t>(effect.pops)) return truncated;
+      if (!operands_ok(static_cast<std::size_t>(effect.pops))) return underflow();
       if (effect.pops > 0) first = stack[stack.size() - effect.pops].start;
       stack.resize(stack.size() - effect.pops);
     }

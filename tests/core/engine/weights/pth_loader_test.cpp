@@ -178,5 +178,35 @@ TEST(PickleRewriter, RejectsTruncatedStreamsAndUnknownOpcodes) {
   EXPECT_FALSE(rewrite_ordered_dicts("ccollections\nOrd"s).ok());
 }
 
+TEST(PickleRewriter, RefusesWhatWouldTakeLibTorchsUnpicklerOutOfBounds) {
+  // Found by fuzz/rsd_fuzz_pickle (reproducers in fuzz/corpus/pickle/crash-*.pkl).
+  using namespace std::string_literals;
+  // LONG_BINPUT 0x656b6361: LibTorch would fill a memo table of 27 GB.
+  auto r = rewrite_ordered_dicts("\x80\x02}racke."s);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("memo index"), std::string::npos);
+  EXPECT_TRUE(rewrite_ordered_dicts("\x80\x02}q\x05."s).ok());
+  // REDUCE right after a MARK: LibTorch keeps marks apart from its stack and would swap the item
+  // below the bottom of its stack vector.
+  r = rewrite_ordered_dicts("\x80\x02}(R."s);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("operands"), std::string::npos);
+  EXPECT_FALSE(rewrite_ordered_dicts("\x80\x02K\x01(K\x02\x86."s).ok());  // TUPLE2 across a MARK
+  EXPECT_FALSE(rewrite_ordered_dicts("\x80\x02(\x85."s).ok());              // TUPLE1 of a MARK
+  EXPECT_FALSE(rewrite_ordered_dicts("\x80\x02}(X\x01\x00\x00\x00"s + "ab."s).ok());  // BUILD of a MARK
+  // SETITEMS / DICT with an odd number of items: LibTorch would read one past its stack.
+  r = rewrite_ordered_dicts("\x80\x02}(K\x01u."s);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("odd number"), std::string::npos);
+  EXPECT_FALSE(rewrite_ordered_dicts("\x80\x02(K\x01K\x02K\x03"s + "d."s).ok());
+  // The same shapes, well formed, still pass and unpickle.
+  auto ok = rewrite_ordered_dicts("\x80\x02}(K\x01K\x02u."s);
+  ASSERT_TRUE(ok.ok()) << ok.error().what();
+  EXPECT_EQ(torch::jit::unpickle(ok->data(), ok->size()).toGenericDict().at(1).toInt(), 2);
+  ok = rewrite_ordered_dicts("\x80\x02K\x01K\x02\x86."s);
+  ASSERT_TRUE(ok.ok()) << ok.error().what();
+  EXPECT_EQ(torch::jit::unpickle(ok->data(), ok->size()).toTupleRef().elements().size(), 2u);
+}
+
 }  // namespace
 }  // namespace rsd::engine
