@@ -1,5 +1,6 @@
 // The batch run on the inference worker with a fake model and the real pipeline (files are
 // decoded, upscaled, encoded and written atomically).
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
@@ -173,6 +174,61 @@ TEST(BatchController, PauseHoldsTheQueueAndResumeContinues) {
   rig.controller.resume();
   ASSERT_TRUE(test::wait_until([&] { return rig.idle(); }, 20000));
   EXPECT_EQ(rig.model.count(ItemStatus::Done), 3);
+}
+
+// Hostile files in the queue (tests/reliability runs many more through run_batch and the CLI):
+// each fails in its own row, the message names the file and the reason, nothing is written for it,
+// the photo queued after them is written, and no input changes.
+TEST(BatchController, HostileFilesFailInTheirRowsAndTheGoodPhotoIsWritten) {
+  QTemporaryDir dir;
+  Rig rig(dir.filePath("queue.json"));
+  const QString good = test::write_photo(dir, "good.jpg", 32, 24, 1);
+  QFile good_file(good);
+  ASSERT_TRUE(good_file.open(QIODevice::ReadOnly));
+  const QByteArray jpeg = good_file.readAll();
+  // A PNG header claiming 100,000 x 100,000 pixels, and no pixel data.
+  QByteArray bomb("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x02\0\0\0\0\0\0\0", 33);
+  struct Hostile {
+    QString name;
+    QByteArray bytes;
+    QString reason;
+  };
+  const QVector<Hostile> hostile = {{"cut.jpg", jpeg.left(jpeg.size() / 2), "truncated"},
+                                    {"bomb.png", bomb, "100000x100000 (10000.0 MP), over the input limit"},
+                                    {"notes.jpg", "shopping list\n", "not a supported image"},
+                                    {"empty.webp", QByteArray(), "not a supported image"}};
+  QStringList inputs;
+  for (const Hostile& h : hostile) {
+    QFile f(dir.filePath(h.name));
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(h.bytes);
+    inputs << f.fileName();
+  }
+  inputs << good;
+  OutputPlan plan;
+  plan.folder = dir.filePath("out");
+  ASSERT_EQ(rig.controller.addFiles(inputs, plan), 5);
+  rig.controller.start();
+  ASSERT_TRUE(test::wait_until([&] { return rig.idle(); }, 30000));
+
+  for (int i = 0; i < hostile.size(); ++i) {
+    SCOPED_TRACE(hostile[i].name.toStdString());
+    EXPECT_EQ(rig.status(i), ItemStatus::Failed);
+    const QString error = rig.model.at(i).error;
+    EXPECT_TRUE(error.contains(hostile[i].name)) << error.toStdString();
+    EXPECT_TRUE(error.contains(hostile[i].reason)) << error.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(rig.model.at(i).output));
+    QFile f(inputs[i]);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(f.readAll(), hostile[i].bytes);
+  }
+  EXPECT_EQ(rig.status(4), ItemStatus::Done) << rig.model.at(4).error.toStdString();
+  EXPECT_EQ(image_size(rig.model.at(4).output), QSize(128, 96));
+  EXPECT_EQ(QDir(plan.folder).entryList(QDir::Files | QDir::Hidden), QStringList{"good_x4.jpg"});
+  EXPECT_EQ(rig.finished, (std::array<int, 3>{1, 4, 0}));
+  QFile check(good);
+  ASSERT_TRUE(check.open(QIODevice::ReadOnly));
+  EXPECT_EQ(check.readAll(), jpeg);
 }
 
 }  // namespace
