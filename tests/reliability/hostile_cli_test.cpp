@@ -50,7 +50,8 @@ TEST(HostileCli, MixedFolderWritesTheGoodNamesTheBadAndExitsNonZero) {
   fs::create_directory_symlink(in, in / "sub" / "loop");
   const test::InputSnapshot before(in);
 
-  const CliRun run = run_upscale("--quiet --device cpu --model student -o \"" + out.string() + "\" \"" + in.string() + "\"");
+  const CliRun run =
+      run_upscale("--quiet --device cpu --model student -o \"" + out.string() + "\" \"" + in.string() + "\"");
   EXPECT_EQ(run.code, 1) << run.output;
   for (const std::string& name : bad) {
     EXPECT_NE(run.output.find((in / name).string() + ":"), std::string::npos) << name << "\n" << run.output;

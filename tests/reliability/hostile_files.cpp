@@ -129,7 +129,9 @@ Bytes bomb_header(ImageFormat format, uint32_t width, uint32_t height) {
   return out;
 }
 
-Bytes cut(const Bytes& bytes, size_t size) { return Bytes(bytes.begin(), bytes.begin() + long(std::min(size, bytes.size()))); }
+Bytes cut(const Bytes& bytes, size_t size) {
+  return Bytes(bytes.begin(), bytes.begin() + long(std::min(size, bytes.size())));
+}
 
 Bytes flip(Bytes bytes, size_t at, size_t count) {
   for (size_t i = at; i < std::min(at + count, bytes.size()); ++i) bytes[i] ^= 0xA5;
@@ -160,7 +162,8 @@ size_t entropy_offset(const Bytes& photo, ImageFormat format) {
       return idat + 4 + len / 2;
     }
     case ImageFormat::Tiff: {  // between the header and the IFD, or between the IFD and the end
-      const size_t ifd = size_t(photo[4]) | (size_t(photo[5]) << 8) | (size_t(photo[6]) << 16) | (size_t(photo[7]) << 24);
+      const size_t ifd =
+          size_t(photo[4]) | (size_t(photo[5]) << 8) | (size_t(photo[6]) << 16) | (size_t(photo[7]) << 24);
       const size_t ifd_end = ifd + 2 + 12 * (size_t(photo[ifd]) | (size_t(photo[ifd + 1]) << 8)) + 4;
       return ifd > photo.size() / 2 ? (8 + ifd) / 2 : (ifd_end + photo.size()) / 2;
     }

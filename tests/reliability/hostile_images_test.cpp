@@ -52,7 +52,8 @@ std::string ext(ImageFormat f) { return imaging::canonical_extension(f); }
 // An output must be a real photo of the upscaled size, in the format its extension names.
 void expect_photo(const fs::path& output, int width, int height) {
   const Bytes bytes = test::read_bytes(output);
-  EXPECT_EQ(imaging::sniff_format(bytes.data(), bytes.size()), imaging::format_from_extension(output.extension().string()))
+  EXPECT_EQ(imaging::sniff_format(bytes.data(), bytes.size()),
+            imaging::format_from_extension(output.extension().string()))
       << output;
   const cv::Mat m = cv::imread(output.string(), cv::IMREAD_UNCHANGED);
   EXPECT_EQ(m.cols, width * kScale) << output;

@@ -50,8 +50,9 @@ TEST(HostileSafetensors, EveryDataByteBelongsToOneTensor) {
   expect_refused(dir, "gap.safetensors",
                  safetensors_file("{" + a + R"(,"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}})", 12),
                  ErrorCode::Format, "bytes [4, 8) of the data section belong to no tensor");
-  expect_refused(dir, "lead.safetensors", safetensors_file(R"({"b":{"dtype":"U8","shape":[2],"data_offsets":[2,4]}})", 4),
-                 ErrorCode::Format, "bytes [0, 2) of the data section belong to no tensor");
+  expect_refused(dir, "lead.safetensors",
+                 safetensors_file(R"({"b":{"dtype":"U8","shape":[2],"data_offsets":[2,4]}})", 4), ErrorCode::Format,
+                 "bytes [0, 2) of the data section belong to no tensor");
   expect_refused(dir, "tail.safetensors", safetensors_file("{" + a + "}", 4 + 1000), ErrorCode::Format,
                  "bytes [4, 1004) of the data section belong to no tensor");
 }
@@ -71,14 +72,15 @@ TEST(HostileSafetensors, AbsurdNumbersAndHostileJson) {
   TempDir dir;
   // 2^40 elements claiming 4 TB of a 4-byte data section.
   expect_refused(dir, "huge.safetensors",
-                 safetensors_file(R"({"h":{"dtype":"F32","shape":[1099511627776],"data_offsets":[0,4398046511104]}})", 4),
+                 safetensors_file(
+                     R"({"h":{"dtype":"F32","shape":[1099511627776],"data_offsets":[0,4398046511104]}})", 4),
                  ErrorCode::Format, "outside the data section");
   expect_refused(dir, "float.safetensors",
                  safetensors_file(R"({"f":{"dtype":"F32","shape":[1],"data_offsets":[0,4.0]}})", 4), ErrorCode::Format,
                  "non-negative integer");
   expect_refused(dir, "exp.safetensors",
-                 safetensors_file(R"({"e":{"dtype":"F32","shape":[1e300],"data_offsets":[0,4]}})", 4), ErrorCode::Format,
-                 "non-negative integer");
+                 safetensors_file(R"({"e":{"dtype":"F32","shape":[1e300],"data_offsets":[0,4]}})", 4),
+                 ErrorCode::Format, "non-negative integer");
   // 100,000 nested arrays: a recursive parser would overflow its stack.
   const std::string deep = R"({"d":)" + std::string(100000, '[') + std::string(100000, ']') + "}";
   expect_refused(dir, "deep.safetensors", safetensors_file(deep, 0), ErrorCode::Format, "not an object");
@@ -100,8 +102,9 @@ TEST(HostilePth, RandomBytesAndTruncatedZips) {
   dict.insert("w", at::ones({64, 64}));
   const std::vector<char> whole = torch::jit::pickle_save(dict);
   for (size_t size : {size_t(100), whole.size() / 2, whole.size() - 30, whole.size() - 1})
-    expect_refused(dir, "cut-" + std::to_string(size) + ".pth", std::vector<char>(whole.begin(), whole.begin() + long(size)),
-                   ErrorCode::Format, "cannot decode checkpoint");
+    expect_refused(dir, "cut-" + std::to_string(size) + ".pth",
+                   std::vector<char>(whole.begin(), whole.begin() + long(size)), ErrorCode::Format,
+                   "cannot decode checkpoint");
 }
 
 TEST(HostilePth, ZipWithoutPickleOrOfTheWrongShape) {
@@ -145,8 +148,10 @@ TEST(HostilePth, PicklesCallingArbitraryGlobalsNeverRunThem) {
     // The call as the whole pickle (GLOBAL + REDUCE), and as a value next to a real tensor
     // (STACK_GLOBAL + REDUCE, and INST, which names and calls in one opcode).
     const std::string as_root = body(Pickle().global(call.module, call.name).mark()) + call.args + "tR";
-    const std::string next_to_tensor = body(Pickle().op('}').mark().str("w").float_tensor("0", 4, 0, {4}, {1}).str("evil"));
-    const std::string stacked = next_to_tensor + body(Pickle().stack_global(call.module, call.name).mark()) + call.args + "tRu";
+    const std::string next_to_tensor =
+        body(Pickle().op('}').mark().str("w").float_tensor("0", 4, 0, {4}, {1}).str("evil"));
+    const std::string stacked =
+        next_to_tensor + body(Pickle().stack_global(call.module, call.name).mark()) + call.args + "tRu";
     const std::string inst = next_to_tensor + "(" + call.args + "i" + call.module + "\n" + call.name + "\nu";
     for (const auto& [tag, pickle] : {std::pair<std::string, std::string>{"global", as_root}, {"stack-global", stacked},
                                       {"inst", inst}}) {
@@ -186,7 +191,8 @@ TEST(HostilePth, StoragesThatDoNotHoldTheirTensors) {
   }
   // The same file with a consistent tensor loads: the cases above fail for their flaw alone.
   const std::string good = dir.file("good.pth");
-  engine::testing::write_bytes(good, test::torch_zip({{"data.pkl", with_tensor("0", 4, 1, {3}, {1})}, {"data/0", four}}));
+  engine::testing::write_bytes(good,
+                               test::torch_zip({{"data.pkl", with_tensor("0", 4, 1, {3}, {1})}, {"data/0", four}}));
   auto loaded = load_weights(good);
   ASSERT_TRUE(loaded.ok()) << loaded.error().what();
   EXPECT_TRUE(at::equal(loaded->at("w"), at::tensor({1.f, 2.f, 3.f})));

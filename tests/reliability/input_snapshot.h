@@ -53,7 +53,8 @@ class InputSnapshot {
     for (auto it = fs::recursive_directory_iterator(folder); it != fs::recursive_directory_iterator(); ++it) {
       if (it->is_symlink() || !it->is_regular_file()) continue;
       const fs::path& p = it->path();
-      files[p.lexically_relative(folder).string()] = {read_bytes(p), fs::last_write_time(p), fs::status(p).permissions()};
+      files[p.lexically_relative(folder).string()] = {read_bytes(p), fs::last_write_time(p),
+                                                       fs::status(p).permissions()};
     }
     return files;
   }
