@@ -26,30 +26,6 @@ Error errno_error(const char* what, int err) {
   return Error(code, std::string(what) + ": " + std::strerror(err));
 }
 
-// Closes a descriptor and removes the temporary file unless released.
-class TempFile {
- public:
-  TempFile(int fd, fs::path path) : fd_(fd), path_(std::move(path)) {}
-  ~TempFile() {
-    if (fd_ >= 0) ::close(fd_);
-    if (!path_.empty()) ::unlink(path_.c_str());
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  int fd() const { return fd_; }
-  const fs::path& path() const { return path_; }
-  int close_fd() {
-    const int rc = ::close(fd_);
-    fd_ = -1;
-    return rc;
-  }
-  void keep() { path_.clear(); }  // the file was renamed or linked away
-
- private:
-  int fd_;
-  fs::path path_;
-};
-
 // "<host>-<pid>-": the part of a temporary name that identifies its writer. The host name keeps
 // processes of other machines writing to the same network folder out of the stale-file sweep.
 std::string owner_tag(long pid) {
@@ -83,26 +59,37 @@ Result<int> create_temp(const fs::path& dir, fs::path& temp_path) {
     std::snprintf(suffix, sizeof suffix, "%016llx", static_cast<unsigned long long>(rng()));
     temp_path = dir / (prefix + suffix);
     // 0666 minus the umask: the result gets the permissions a plain new file would get.
-    const int fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    const int fd = ::open(temp_path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0) return fd;
     if (errno != EEXIST) return errno_error("cannot create a file in the destination folder", errno);
   }
   return Error(ErrorCode::Io, "cannot create a unique temporary file");
 }
 
-Status write_all(int fd, const uint8_t* data, size_t size, int64_t fail_after) {
-  const bool inject = fail_after >= 0 && uint64_t(fail_after) < size;
-  const size_t limit = inject ? size_t(fail_after) : size;
+Status write_all(int fd, const uint8_t* data, size_t size) {
   size_t done = 0;
-  while (done < limit) {
-    const ssize_t n = ::write(fd, data + done, std::min<size_t>(limit - done, size_t(1) << 24));
+  while (done < size) {
+    const ssize_t n = ::write(fd, data + done, std::min<size_t>(size - done, size_t(1) << 24));
     if (n < 0) {
       if (errno == EINTR) continue;
       return errno_error("write failed", errno);
     }
     done += size_t(n);
   }
-  if (inject) return errno_error("write failed (injected fault)", ENOSPC);
+  return {};
+}
+
+Status pwrite_all(int fd, uint64_t offset, const uint8_t* data, size_t size) {
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::pwrite(fd, data + done, std::min<size_t>(size - done, size_t(1) << 24),
+                               off_t(offset + done));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno_error("write failed", errno);
+    }
+    done += size_t(n);
+  }
   return {};
 }
 
@@ -135,6 +122,120 @@ Result<std::vector<uint8_t>> read_file(const fs::path& path, uint64_t max_bytes)
   return bytes;
 }
 
+constexpr size_t kBufferBytes = size_t(1) << 20;
+
+AtomicFileWriter::AtomicFileWriter(int fd, fs::path dir, fs::path temp, WriteFaults faults)
+    : fd_(fd), dir_(std::move(dir)), temp_(std::move(temp)), faults_(faults) {
+  buffer_.reserve(kBufferBytes);
+}
+
+AtomicFileWriter::~AtomicFileWriter() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+Result<std::unique_ptr<AtomicFileWriter>> AtomicFileWriter::create(const fs::path& dir_in,
+                                                                   const WriteFaults& faults) {
+  const fs::path dir = dir_in.empty() ? fs::path(".") : dir_in;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    return Error(ErrorCode::NotFound, "destination folder does not exist", dir.string());
+  sweep_once(dir);
+  fs::path temp_path;
+  auto fd = create_temp(dir, temp_path);
+  if (!fd) return fd.error().within(dir.string());
+  return std::unique_ptr<AtomicFileWriter>(new AtomicFileWriter(fd.value(), dir, temp_path, faults));
+}
+
+// The injected "disk full" of WriteFaults: the bytes up to the limit are taken, then the write fails.
+Status AtomicFileWriter::count_bytes(size_t size) {
+  counted_ += size;
+  if (faults_.fail_after_bytes >= 0 && counted_ > uint64_t(faults_.fail_after_bytes))
+    return errno_error("write failed (injected fault)", ENOSPC);
+  return {};
+}
+
+Status AtomicFileWriter::flush() {
+  if (buffer_.empty()) return {};
+  auto st = write_all(fd_, buffer_.data(), buffer_.size());
+  buffer_.clear();
+  return st;
+}
+
+Status AtomicFileWriter::write(const uint8_t* data, size_t size) {
+  if (fd_ < 0) return Error(ErrorCode::Internal, "write after commit");
+  if (auto st = count_bytes(size); !st) return st;
+  size_ += size;
+  if (buffer_.size() + size > kBufferBytes) {
+    if (auto st = flush(); !st) return st;
+    if (size >= kBufferBytes) return write_all(fd_, data, size);
+  }
+  buffer_.insert(buffer_.end(), data, data + size);
+  return {};
+}
+
+Status AtomicFileWriter::write_at(uint64_t offset, const uint8_t* data, size_t size) {
+  if (fd_ < 0) return Error(ErrorCode::Internal, "write after commit");
+  if (auto st = count_bytes(size); !st) return st;
+  if (auto st = flush(); !st) return st;
+  if (auto st = pwrite_all(fd_, offset, data, size); !st) return st;
+  size_ = std::max<uint64_t>(size_, offset + size);
+  // Later appends go to the end, wherever this write left the file offset.
+  if (::lseek(fd_, off_t(size_), SEEK_SET) < 0) return errno_error("seek failed", errno);
+  return {};
+}
+
+Result<size_t> AtomicFileWriter::read_at(uint64_t offset, uint8_t* data, size_t size) {
+  if (fd_ < 0) return Error(ErrorCode::Internal, "read after commit");
+  if (auto st = flush(); !st) return st.error();
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::pread(fd_, data + done, size - done, off_t(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return errno_error("read failed", errno);
+    if (n == 0) break;
+    done += size_t(n);
+  }
+  return done;
+}
+
+Status AtomicFileWriter::commit(const fs::path& path, bool replace_existing) {
+  const std::string ctx = path.string();
+  if (temp_.empty()) return Error(ErrorCode::Internal, "the file was already committed", ctx);
+  if (!synced_) {
+    if (auto st = flush(); !st) return st.error().within(ctx);
+    if (::fsync(fd_) != 0) return errno_error("fsync failed", errno).within(ctx);
+    const int rc = ::close(fd_);
+    fd_ = -1;
+    if (rc != 0) return errno_error("close failed", errno).within(ctx);
+    synced_ = true;
+  }
+  if (faults_.fail_before_rename) return Error(ErrorCode::Io, "rename failed: injected fault", ctx);
+
+  if (replace_existing) {
+    if (::rename(temp_.c_str(), path.c_str()) != 0)
+      return errno_error("cannot move the file into place", errno).within(ctx);
+    temp_.clear();
+  } else if (::link(temp_.c_str(), path.c_str()) == 0) {
+    ::unlink(temp_.c_str());  // the data stays under the final name
+    temp_.clear();
+  } else if (errno == EEXIST) {
+    return Error(ErrorCode::Io, kExistsMessage, ctx);
+  } else if (errno == EPERM || errno == ENOTSUP || errno == EOPNOTSUPP || errno == EXDEV) {
+    // No hard links here (FAT, some network shares): check, then rename (a small race remains).
+    std::error_code ec;
+    if (fs::symlink_status(path, ec).type() != fs::file_type::not_found)
+      return Error(ErrorCode::Io, kExistsMessage, ctx);
+    if (::rename(temp_.c_str(), path.c_str()) != 0)
+      return errno_error("cannot move the file into place", errno).within(ctx);
+    temp_.clear();
+  } else {
+    return errno_error("cannot move the file into place", errno).within(ctx);
+  }
+  sync_directory(dir_);
+  return {};
+}
+
 Status write_file_atomically(const fs::path& path, const uint8_t* data, size_t size,
                              const AtomicWriteOptions& options) {
   const std::string ctx = path.string();
@@ -146,39 +247,10 @@ Status write_file_atomically(const fs::path& path, const uint8_t* data, size_t s
   if (!options.replace_existing && fs::symlink_status(path, ec).type() != fs::file_type::not_found)
     return Error(ErrorCode::Io, kExistsMessage, ctx);
 
-  sweep_once(dir);
-  fs::path temp_path;
-  auto fd = create_temp(dir, temp_path);
-  if (!fd) return fd.error().within(ctx);
-  TempFile temp(fd.value(), temp_path);
-
-  if (auto st = write_all(temp.fd(), data, size, options.faults.fail_after_bytes); !st)
-    return st.error().within(ctx);
-  if (::fsync(temp.fd()) != 0) return errno_error("fsync failed", errno).within(ctx);
-  if (temp.close_fd() != 0) return errno_error("close failed", errno).within(ctx);
-  if (options.faults.fail_before_rename)
-    return Error(ErrorCode::Io, "rename failed: injected fault", ctx);
-
-  if (options.replace_existing) {
-    if (::rename(temp.path().c_str(), path.c_str()) != 0)
-      return errno_error("cannot move the file into place", errno).within(ctx);
-    temp.keep();
-  } else if (::link(temp.path().c_str(), path.c_str()) == 0) {
-    // The temporary name is removed by ~TempFile; the data stays under the final name.
-  } else if (errno == EEXIST) {
-    return Error(ErrorCode::Io, kExistsMessage, ctx);
-  } else if (errno == EPERM || errno == ENOTSUP || errno == EOPNOTSUPP || errno == EXDEV) {
-    // No hard links here (FAT, some network shares): check, then rename (a small race remains).
-    if (fs::symlink_status(path, ec).type() != fs::file_type::not_found)
-      return Error(ErrorCode::Io, kExistsMessage, ctx);
-    if (::rename(temp.path().c_str(), path.c_str()) != 0)
-      return errno_error("cannot move the file into place", errno).within(ctx);
-    temp.keep();
-  } else {
-    return errno_error("cannot move the file into place", errno).within(ctx);
-  }
-  sync_directory(dir);
-  return {};
+  auto file = AtomicFileWriter::create(dir, options.faults);
+  if (!file) return Error(file.error().code, file.error().message, ctx);
+  if (auto st = (*file)->write(data, size); !st) return st.error().within(ctx);
+  return (*file)->commit(path, options.replace_existing);
 }
 
 int remove_stale_temp_files(const fs::path& dir) {

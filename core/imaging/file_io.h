@@ -1,6 +1,6 @@
 // Whole-file reads and crash-safe writes.
 //
-// write_file_atomically() never leaves a partial file under the final name and never harms an
+// write_file_atomically() (and AtomicFileWriter, its streaming form) never leaves a partial file under the final name and never harms an
 // existing file unless asked to replace it: the bytes go to a temporary file in the destination
 // folder (same file system, so the final step is an atomic rename), are flushed and fsync'ed, and
 // only then take the final name; the folder is fsync'ed so the new name survives a power cut. On
@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <vector>
 
 #include "base/error.h"
@@ -29,6 +30,50 @@ struct WriteFaults {
 struct AtomicWriteOptions {
   bool replace_existing = false;  // false: fail with ErrorCode::Io (EEXIST) if `path` exists
   WriteFaults faults;
+};
+
+// A file written piece by piece (an encoder streaming rows) that takes its final name only when
+// complete: the same temporary-file, fsync and link/rename steps as write_file_atomically(), split
+// so the bytes can arrive over time. Until commit() succeeds the data lives under a temporary name
+// in the destination folder, removed by the destructor (an error, a cancelled job). Writes are
+// buffered (1 MiB). Not thread-safe. Errors of write/commit name the temporary file's folder or
+// the final path; callers add the photo's name.
+class AtomicFileWriter {
+ public:
+  // Creates the temporary file in `dir`. faults (tests only): fail_after_bytes counts all bytes
+  // given to write() and write_at(); fail_before_rename fails commit().
+  static Result<std::unique_ptr<AtomicFileWriter>> create(const std::filesystem::path& dir,
+                                                          const WriteFaults& faults = {});
+  ~AtomicFileWriter();
+  AtomicFileWriter(const AtomicFileWriter&) = delete;
+  AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
+
+  // Appends at the end of the file.
+  Status write(const uint8_t* data, size_t size);
+  // Writes at `offset` (patching a header, or anywhere a seeking encoder asks for).
+  Status write_at(uint64_t offset, const uint8_t* data, size_t size);
+  // Reads back up to `size` bytes at `offset`; returns how many were read.
+  Result<size_t> read_at(uint64_t offset, uint8_t* data, size_t size);
+  uint64_t size() const { return size_; }
+
+  // Flushes, fsyncs and gives the file the name `path` (in the folder given to create()), as
+  // write_file_atomically() does: a no-clobber link unless replace_existing. When the name is
+  // taken (is_already_exists) the data stays under its temporary name and commit() may be called
+  // again with another name. After success the writer holds nothing.
+  Status commit(const std::filesystem::path& path, bool replace_existing);
+
+ private:
+  AtomicFileWriter(int fd, std::filesystem::path dir, std::filesystem::path temp, WriteFaults faults);
+  Status flush();
+  Status count_bytes(size_t size);
+
+  int fd_ = -1;
+  std::filesystem::path dir_, temp_;
+  WriteFaults faults_;
+  std::vector<uint8_t> buffer_;  // appended bytes not yet written
+  uint64_t size_ = 0;            // logical size, buffer included
+  uint64_t counted_ = 0;         // bytes handed in, for fail_after_bytes
+  bool synced_ = false;
 };
 
 // Writes `size` bytes as `path`. Errors name the path. When replace_existing is false the final

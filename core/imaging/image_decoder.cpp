@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include "imaging/header_probe.h"
@@ -42,9 +43,9 @@ bool jpeg_reaches_end_marker(const uint8_t* data, size_t size) {
   return false;
 }
 
-}  // namespace
-
-Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const DecodeOptions& options) {
+// Everything both decode functions share: probe, limits, truncation check, OpenCV decode and the
+// sanity checks on what it returned. `out` gets the description (pixels are left empty).
+Result<cv::Mat> decode_mat(const uint8_t* data, size_t size, const DecodeOptions& options, DecodedImage& out) {
   auto header = probe_header(data, size);
   if (!header) return header.error();
   const HeaderInfo& info = header.value();
@@ -85,21 +86,70 @@ Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const Decode
   if (uint32_t(mat.cols) != info.width || uint32_t(mat.rows) != info.height)
     return Error(ErrorCode::Format, "decoded size differs from the size in the header");
 
+  out.format = info.format;
+  out.bit_depth = mat.depth() == CV_16U ? 16 : 8;
+  out.has_alpha = mat.channels() == 4;
+  // Gray with alpha comes out of OpenCV as BGRA with equal colour channels.
+  out.gray = mat.channels() == 1 || (mat.channels() == 4 && info.gray);
+  out.source_orientation = options.orientation >= 1 && options.orientation <= 8 ? options.orientation : 1;
+  return mat;
+}
+
+// The EXIF orientations as OpenCV flips and rotations (the same maps as apply_orientation()).
+cv::Mat oriented(const cv::Mat& stored, int orientation) {
+  cv::Mat out;
+  switch (orientation) {
+    case 2: cv::flip(stored, out, 1); break;
+    case 3: cv::rotate(stored, out, cv::ROTATE_180); break;
+    case 4: cv::flip(stored, out, 0); break;
+    case 5: cv::transpose(stored, out); break;
+    case 6: cv::rotate(stored, out, cv::ROTATE_90_CLOCKWISE); break;
+    case 7: cv::transpose(stored, out); cv::rotate(out, out, cv::ROTATE_180); break;
+    case 8: cv::rotate(stored, out, cv::ROTATE_90_COUNTERCLOCKWISE); break;
+    default: out = stored; break;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const DecodeOptions& options) {
+  DecodedImage out;
+  auto mat = decode_mat(data, size, options, out);
+  if (!mat) return mat.error();
   try {
-    DecodedImage out;
-    out.format = info.format;
-    out.bit_depth = mat.depth() == CV_16U ? 16 : 8;
-    out.has_alpha = mat.channels() == 4;
-    // Gray with alpha comes out of OpenCV as BGRA with equal colour channels.
-    out.gray = mat.channels() == 1 || (mat.channels() == 4 && info.gray);
-    out.source_orientation = options.orientation >= 1 && options.orientation <= 8 ? options.orientation : 1;
-    ImageF stored = detail::mat_to_image(mat);
-    mat.release();
+    ImageF stored = detail::mat_to_image(mat.value());
+    mat.value().release();
     out.pixels = out.source_orientation == 1 ? std::move(stored)
                                              : apply_orientation(stored, out.source_orientation);
     return out;
   } catch (const std::bad_alloc&) {
     return Error(ErrorCode::OutOfMemory, "out of memory while converting pixels");
+  }
+}
+
+Result<DecodedImage> decode_image_samples(const uint8_t* data, size_t size, const DecodeOptions& options,
+                                          SampleImage& samples) {
+  DecodedImage out;
+  auto decoded = decode_mat(data, size, options, out);
+  if (!decoded) return decoded.error();
+  try {
+    cv::Mat mat = oriented(decoded.value(), out.source_orientation);
+    decoded.value().release();
+    if (!mat.isContinuous() && mat.rows > 1) mat = mat.clone();
+    samples.width = mat.cols;
+    samples.height = mat.rows;
+    samples.channels = mat.channels();
+    samples.bit_depth = out.bit_depth;
+    samples.bgr = true;
+    samples.stride = mat.step[0];
+    // The shared pointer keeps OpenCV's reference-counted buffer alive: no copy of the pixels.
+    samples.data = std::shared_ptr<const uint8_t>(mat.data, [keep = mat](const uint8_t*) mutable { keep.release(); });
+    return out;
+  } catch (const cv::Exception& e) {
+    return Error(ErrorCode::Internal, std::string("cannot orient the pixels: ") + e.what());
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorCode::OutOfMemory, "out of memory while orienting pixels");
   }
 }
 

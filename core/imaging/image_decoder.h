@@ -10,6 +10,7 @@
 
 #include "base/error.h"
 #include "imaging/decoded_image.h"
+#include "imaging/sample_image.h"
 
 namespace rsd::imaging {
 
@@ -21,5 +22,10 @@ struct DecodeOptions {
 // Errors: Unsupported (CMYK, float, unknown format), Format (corrupt data), TooLarge, OutOfMemory.
 // The ICC profile is not read here (see metadata::read_metadata); icc_profile stays empty.
 Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const DecodeOptions& options = {});
+
+// The same decode, but the upright pixels are returned in `samples` as the file's 8/16-bit samples
+// (no float copy); the returned DecodedImage describes them and its `pixels` stay empty.
+Result<DecodedImage> decode_image_samples(const uint8_t* data, size_t size, const DecodeOptions& options,
+                                          SampleImage& samples);
 
 }  // namespace rsd::imaging

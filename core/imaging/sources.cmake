@@ -1,5 +1,6 @@
 # imaging sources (paths relative to core/)
 list(APPEND RSD_CORE_SOURCES
+  imaging/buffered_row_writer.cpp
   imaging/channel_ops.cpp
   imaging/channel_ops.h
   imaging/decoded_image.h
@@ -13,10 +14,18 @@ list(APPEND RSD_CORE_SOURCES
   imaging/image_encoder.h
   imaging/image_format.cpp
   imaging/image_format.h
+  imaging/jpeg_row_writer.cpp
   imaging/jpeg_writer.cpp
   imaging/jpeg_writer.h
   imaging/mat_bridge.cpp
   imaging/mat_bridge.h
   imaging/orientation.cpp
   imaging/orientation.h
+  imaging/png_row_writer.cpp
+  imaging/row_writer.cpp
+  imaging/row_writer.h
+  imaging/row_writer_support.h
+  imaging/sample_image.cpp
+  imaging/sample_image.h
+  imaging/tiff_row_writer.cpp
 )
