@@ -22,9 +22,29 @@ enum class ExistingOutput {
   Skip,       // leave it and skip this input (resuming an interrupted batch)
 };
 
+// Refused from the file header, before decoding. Large outputs are upscaled in bands and streamed
+// to disk (BandOptions), so memory does not grow with the output; the output limit is 16 x the
+// input limit, i.e. any accepted input can be upscaled x4. What bounds it is time and disk
+// space (a 4-gigapixel JPEG is about 1-2 GB and takes hours on a CPU).
 struct SizeLimits {
   uint64_t max_input_pixels = 250'000'000;     // 250 MP; 0 = no limit
-  uint64_t max_output_pixels = 1'000'000'000;  // 1 GP; 0 = no limit
+  uint64_t max_output_pixels = 4'000'000'000;  // 4 GP; 0 = no limit
+};
+
+// Outputs at least min_output_pixels large are made band by band: horizontal bands of input rows
+// go through the model one at a time, neighbouring bands overlap and are cross-faded like tiles,
+// and finished rows are encoded straight into the output file (JPEG, PNG, TIFF; WebP is
+// collected as 8-bit and encoded at the end). The input stays as 8/16-bit samples. Peak memory
+// is then about: input samples + one band + the model's working memory, whatever the output size.
+struct BandOptions {
+  // Below this, the whole picture is upscaled at once (as float, about 60 bytes per output pixel
+  // at the peak) and encoded in memory. 0 = always banded.
+  uint64_t min_output_pixels = 40'000'000;
+  // What one band may hold while it is stitched (its output as float, plus the tiler's canvas):
+  // sets the band height. 0 = 1 GiB.
+  int64_t memory_bytes = 0;
+  int rows = 0;      // input rows per band, overlap included; 0 = from memory_bytes (tests force it)
+  int overlap = 32;  // input rows shared by neighbouring bands (the tiler's overlap)
 };
 
 struct OutputOptions {
@@ -47,6 +67,7 @@ struct OutputOptions {
 
   metadata::MetadataPolicy metadata;
   SizeLimits limits;
+  BandOptions bands;
   imaging::WriteFaults write_faults;  // tests only: make the final write fail
 };
 

@@ -6,7 +6,10 @@
 #include "imaging/file_io.h"
 #include "imaging/image_decoder.h"
 #include "imaging/image_encoder.h"
+#include "imaging/row_writer.h"
 #include "metadata/metadata_writer.h"
+#include "pipeline/banded_job.h"
+#include "pipeline/banded_upscale.h"
 #include "pipeline/output_naming.h"
 
 namespace rsd::pipeline {
@@ -85,11 +88,10 @@ Result<ImageF> upscale_pixels(const imaging::DecodedImage& image, ImageUpscaler&
                                           std::to_string(up->height) + "x" + std::to_string(up->channels) +
                                           ", expected x" + std::to_string(s) + " RGB");
   if (auto st = cancelled_check(ctx); !st) return st.error();
-  if (!image.has_alpha) return image.gray ? imaging::rgb_to_gray(up.value()) : std::move(up.value());
+  if (!image.has_alpha) return restore_layout(std::move(up.value()), nullptr, image.gray);
   auto alpha = imaging::resize_plane(imaging::take_channels(px, 3, 1), up->width, up->height);
   if (!alpha) return alpha.error();
-  const ImageF color = image.gray ? imaging::gray_to_rgb(imaging::rgb_to_gray(up.value())) : std::move(up.value());
-  return imaging::merge_alpha(color, alpha.value());
+  return restore_layout(std::move(up.value()), &alpha.value(), image.gray);
 }
 
 Result<OutputInfo> save_output(const LoadedInput& input, const ImageF& upscaled, const OutputOptions& options,
@@ -183,6 +185,19 @@ Result<OutputInfo> process_file(const fs::path& input, const OutputOptions& opti
       info.skipped = true;
       return info;
     }
+  }
+
+  // Refuse what cannot be done before decoding (sizes from the header; the decoder reports a bad
+  // header itself), then send large photos down the banded, streamed path.
+  if (auto header = imaging::probe_header(bytes->data(), bytes->size())) {
+    if (auto st = check_limits(header.value(), options.limits, model.scale); !st) return st.error().within(where);
+    const OutputShape shape = output_shape(header->format, header->gray, header->has_alpha, header->bit_depth, options);
+    const std::string problem = imaging::format_size_problem(
+        shape.format, uint64_t(header->width) * model.scale, uint64_t(header->height) * model.scale,
+        shape.channels, shape.bit_depth, options.tiff_compression);
+    if (!problem.empty()) return Error(ErrorCode::TooLarge, problem, where);
+    if (takes_banded_path(header->pixel_count(), model.scale, options.bands))
+      return process_file_in_bands(input, std::move(bytes.value()), options, upscaler, ctx);
   }
 
   auto loaded = load_from_bytes(input, bytes.value(), options.limits, model.scale);

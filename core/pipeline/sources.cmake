@@ -1,5 +1,9 @@
 # pipeline sources (paths relative to core/)
 list(APPEND RSD_CORE_SOURCES
+  pipeline/banded_job.cpp
+  pipeline/banded_job.h
+  pipeline/banded_upscale.cpp
+  pipeline/banded_upscale.h
   pipeline/batch.cpp
   pipeline/batch.h
   pipeline/input_collection.cpp

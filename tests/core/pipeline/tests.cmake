@@ -2,6 +2,7 @@
 # bicubic stand-in for the model (no weights needed).
 rsd_add_gtest(rsd_pipeline_tests
   SOURCES
+    core/pipeline/banded_test.cpp
     core/pipeline/batch_test.cpp
     core/pipeline/process_file_test.cpp
     core/imaging/test_support.cpp

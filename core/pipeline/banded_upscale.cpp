@@ -1,0 +1,128 @@
+#include "pipeline/banded_upscale.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "engine/diffusion/tile_planner.h"
+#include "imaging/channel_ops.h"
+
+namespace rsd::pipeline {
+namespace {
+
+// While a band is stitched the tiler holds its canvas (3 floats per output pixel) and weights
+// (1), then the normalized result and its copy into an ImageF (3 + 3), and the pipeline the
+// band itself: about 16 floats per output pixel at the peak.
+constexpr int64_t kBandBytesPerOutputPixel = 64;
+constexpr int64_t kDefaultBandMemory = int64_t(1) << 30;
+constexpr int kRowMultiple = 64;     // the model pads tiles to 64 input pixels: no smaller steps
+constexpr int kChunkRows = 64;       // output rows handed to the sink at a time
+
+// Output rows [y0, y1) of the upscaled alpha plane, from the input rows bicubic reads for them.
+Result<ImageF> alpha_rows(const imaging::SampleImage& px, int y0, int y1, int s) {
+  const int first = std::max(0, y0 / s - 3);
+  const int last = std::min(px.height, (y1 - 1) / s + 4);
+  const ImageF strip = px.rows_as_float(first, last - first, 3, 1);
+  auto up = imaging::resize_plane(strip, px.width * s, (last - first) * s);
+  if (!up) return up.error();
+  return up->crop(0, y0 - first * s, up->width, y1 - y0);
+}
+
+}  // namespace
+
+int64_t band_memory_bytes(const BandOptions& o) { return o.memory_bytes > 0 ? o.memory_bytes : kDefaultBandMemory; }
+
+int band_rows(int width, int height, int scale, const BandOptions& o) {
+  if (o.rows > 0) return std::min(o.rows, height);
+  const int64_t budget = band_memory_bytes(o);
+  const int64_t per_row = std::max<int64_t>(1, int64_t(width) * scale * scale * kBandBytesPerOutputPixel);
+  int64_t rows = budget / per_row / kRowMultiple * kRowMultiple;
+  // Below two tiles' worth of fresh rows per band the overlap costs more than it saves.
+  rows = std::max<int64_t>(rows, kRowMultiple + 2 * std::max(0, o.overlap));
+  return int(std::min<int64_t>(rows, height));
+}
+
+ImageF restore_layout(ImageF rgb, const ImageF* alpha, bool gray) {
+  if (!alpha) return gray ? imaging::rgb_to_gray(rgb) : std::move(rgb);
+  const ImageF color = gray ? imaging::gray_to_rgb(imaging::rgb_to_gray(rgb)) : std::move(rgb);
+  return imaging::merge_alpha(color, *alpha);
+}
+
+Status upscale_in_bands(const imaging::SampleImage& px, const imaging::DecodedImage& layout,
+                        ImageUpscaler& upscaler, const BandOptions& options, const RowSink& sink,
+                        const JobContext& ctx) {
+  if (px.empty()) return Error(ErrorCode::InvalidArgument, "no pixels to upscale");
+  const int W = px.width, H = px.height, S = upscaler.scale();
+  const int h = band_rows(W, H, S, options);
+  const int overlap = std::clamp(options.overlap, 0, h / 2);
+  const std::vector<int> starts = engine::tile_starts(H, h, overlap);
+  const int n = int(starts.size());
+  const int out_w = W * S;
+
+  ImageF tail;                    // weighted rows shared with the next band (RGB)
+  std::vector<float> tail_weight;  // their weight sums, one per row
+  for (int k = 0; k < n; ++k) {
+    if (ctx.cancelled()) return Error(ErrorCode::Cancelled, "cancelled");
+    const int y0 = starts[k];
+    const int lead = k > 0 ? starts[k - 1] + h - y0 : 0;
+    const int trail = k + 1 < n ? y0 + h - starts[k + 1] : 0;
+    const ImageF rgb = px.channels == 1 ? imaging::gray_to_rgb(px.rows_as_float(y0, h, 0, 1))
+                                        : px.rows_as_float(y0, h, 0, 3);
+    const std::string stage = "band " + std::to_string(k + 1) + "/" + std::to_string(n);
+    JobContext band_ctx = ctx.slice(double(k) / n, double(k + 1) / n);
+    if (ctx.progress) {
+      auto parent = band_ctx.progress;
+      band_ctx.progress = [parent, stage](double f, std::string_view s) { parent(f, stage + ", " + std::string(s)); };
+    }
+    auto up = upscaler.upscale(rgb, band_ctx);
+    if (!up) return up.error();
+    if (up->channels != 3 || up->width != out_w || up->height != h * S)
+      return Error(ErrorCode::Internal, "the model returned " + std::to_string(up->width) + "x" +
+                                            std::to_string(up->height) + "x" + std::to_string(up->channels) +
+                                            " for a band, expected x" + std::to_string(S) + " RGB");
+
+    // Weighted sums with everything earlier bands put into these rows, and the weight sums: the
+    // ramps of two neighbours sum to one, and dividing by the sum also covers rows that three
+    // bands share (possible when tile_starts spreads short images).
+    const std::vector<float> w = engine::blend_ramp(h, lead, trail, S);
+    const size_t row_len = size_t(out_w) * 3;
+    std::vector<float> weight(w.begin(), w.end());
+    for (int r = 0; r < up->height; ++r) {
+      float* dst = up->row(r);
+      const float wr = w[size_t(r)];
+      for (size_t i = 0; i < row_len; ++i) dst[i] *= wr;
+    }
+    for (int r = 0; r < tail.height; ++r) {
+      float* dst = up->row(r);
+      const float* acc = tail.row(r);
+      for (size_t i = 0; i < row_len; ++i) dst[i] += acc[i];
+      weight[size_t(r)] += tail_weight[size_t(r)];
+    }
+    // Rows above the next band's first row are final: hand them on.
+    const int final_rows = k + 1 < n ? (starts[k + 1] - y0) * S : h * S;
+    for (int a = 0; a < final_rows; a += kChunkRows) {
+      if (ctx.cancelled()) return Error(ErrorCode::Cancelled, "cancelled");
+      const int b = std::min(final_rows, a + kChunkRows);
+      ImageF chunk = up->crop(0, a, out_w, b - a);
+      for (int r = 0; r < chunk.height; ++r) {
+        float* row = chunk.row(r);
+        const float inv = 1.f / weight[size_t(a + r)];
+        for (size_t i = 0; i < row_len; ++i) row[i] *= inv;
+      }
+      ImageF alpha;
+      if (layout.has_alpha) {
+        auto planes = alpha_rows(px, y0 * S + a, y0 * S + b, S);
+        if (!planes) return planes.error();
+        alpha = std::move(planes.value());
+      }
+      if (auto st = sink(restore_layout(std::move(chunk), layout.has_alpha ? &alpha : nullptr, layout.gray)); !st)
+        return st;
+    }
+    // The rest is kept, still weighted, for the next band.
+    tail = up->crop(0, final_rows, out_w, h * S - final_rows);
+    tail_weight.assign(weight.begin() + final_rows, weight.end());
+  }
+  return {};
+}
+
+}  // namespace rsd::pipeline
