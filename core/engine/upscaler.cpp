@@ -110,10 +110,14 @@ at::Tensor image_to_tensor(const ImageF& img, const at::Device& device) {
   return (hwc.permute({2, 0, 1}).unsqueeze(0).contiguous().to(device) - 0.5) / 0.5;
 }
 
-ImageF tensor_to_image(const at::Tensor& t) {
-  auto hwc = (t[0] * 0.5 + 0.5).clamp(0.0, 1.0).permute({1, 2, 0}).to(at::kCPU).contiguous();
-  ImageF img(static_cast<int>(hwc.size(1)), static_cast<int>(hwc.size(0)), 3);
-  std::memcpy(img.data.data(), hwc.data_ptr<float>(), img.data.size() * sizeof(float));
+// Consumes `t` (the tiler's output canvas, which nothing else holds): scaled in place and copied
+// straight into the image, so no output-sized temporaries are made on top of the two buffers.
+ImageF tensor_to_image(at::Tensor t) {
+  t = t.to(at::kCPU, at::kFloat);
+  t.mul_(0.5).add_(0.5).clamp_(0.0, 1.0);
+  ImageF img(static_cast<int>(t.size(3)), static_cast<int>(t.size(2)), 3);
+  auto hwc = at::from_blob(img.data.data(), {t.size(2), t.size(3), 3}, at::TensorOptions().dtype(at::kFloat));
+  hwc.copy_(t[0].permute({1, 2, 0}));
   return img;
 }
 
@@ -239,7 +243,7 @@ Result<ImageF> Upscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
     ctx.info(m.card.name + ": " + std::to_string(report.tile_count) + " tile(s) of " +
              std::to_string(report.tile) + " px, " + std::to_string(report.tiles_per_batch) +
              " per pass");
-    return tensor_to_image(*out);
+    return tensor_to_image(std::move(out).value());
   } catch (const std::bad_alloc&) {
     return Error(ErrorCode::OutOfMemory, "out of memory", m.card.name);
   } catch (const c10::Error& e) {

@@ -11,9 +11,9 @@ namespace rsd::pipeline {
 namespace {
 
 // While a band is stitched the tiler holds its canvas (3 floats per output pixel) and weights
-// (1), then the normalized result and its copy into an ImageF (3 + 3), and the pipeline the
-// band itself: about 16 floats per output pixel at the peak.
-constexpr int64_t kBandBytesPerOutputPixel = 64;
+// (1); the canvas is then normalized and scaled in place and copied into the band's ImageF (3):
+// about 7 floats per output pixel at the peak, plus the rows shared with the next band.
+constexpr int64_t kBandBytesPerOutputPixel = 32;
 constexpr int64_t kDefaultBandMemory = int64_t(1) << 30;
 constexpr int kRowMultiple = 64;     // the model pads tiles to 64 input pixels: no smaller steps
 constexpr int kChunkRows = 64;       // output rows handed to the sink at a time

@@ -66,7 +66,10 @@ Result<at::Tensor> run_plan(const at::Tensor& lq, const TilingOptions& o, const 
     const std::string stage = "tile " + std::to_string(first + count) + "/" + std::to_string(n);
     ctx.report(f1, stage);
   }
-  return canvas / weight;
+  // In place: for a large image (a band of a 100-MP photo) another canvas-sized tensor would be
+  // the largest allocation of the whole upscale.
+  canvas.div_(weight);
+  return canvas;
 }
 
 }  // namespace
