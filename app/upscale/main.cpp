@@ -44,7 +44,7 @@ struct CliOptions {
   bool strip_gps = false;
   bool strip_metadata = false;
   double max_input_mp = 250;
-  double max_output_mp = 1000;
+  double max_output_mp = 4000;
   bool quiet = false;
   bool print_outputs = false;
 };
@@ -57,7 +57,8 @@ void add_options(CLI::App& app, CliOptions& o) {
   app.add_option("--device", o.device, "cpu, cuda or auto")->capture_default_str();
   app.add_option("--tile", o.tile, "Tile size in input pixels, multiple of 64 (0 = automatic)");
   app.add_option("--seed", o.seed, "Noise seed (same seed, same result)")->capture_default_str();
-  app.add_option("--max-memory", o.max_memory_mb, "Working memory bound in MiB used to size tiles (0 = automatic)");
+  app.add_option("--max-memory", o.max_memory_mb,
+                 "Working memory bound in MiB used to size tiles and, for large photos, bands (0 = automatic)");
   app.add_option("-f,--format", o.format, "Output format: png, jpg, tif, webp (default: the input's)");
   app.add_option("-q,--quality", o.quality, "JPEG/WebP quality 1-100")->capture_default_str();
   app.add_option("--depth", o.bit_depth, "Output bit depth 8 or 16 (default: the input's)");
@@ -100,6 +101,11 @@ rsd::Result<rsd::pipeline::BatchOptions> batch_options(const CliOptions& o) {
                                    : rsd::pipeline::ExistingOutput::KeepBoth;
   out.metadata.strip_gps = o.strip_gps;
   out.metadata.strip_all = o.strip_metadata;
+  if (o.max_memory_mb < 0)
+    return rsd::Error(rsd::ErrorCode::InvalidArgument, "must be 0 (automatic) or a number of MiB", "--max-memory");
+  // Large photos go through the model in bands whose stitched output is held as float: half the
+  // bound for that, the model's tiles are sized from the whole bound (their estimate is generous).
+  out.bands.memory_bytes = o.max_memory_mb * (int64_t(1) << 20) / 2;
   out.limits.max_input_pixels = uint64_t(o.max_input_mp * 1e6);
   out.limits.max_output_pixels = uint64_t(o.max_output_mp * 1e6);
   b.mirror_folders = !o.output_dir.empty();
