@@ -1,9 +1,10 @@
 # core/pipeline tests: photos made at runtime go through process_file()/run_batch() with a
-# bicubic stand-in for the model (no weights needed).
+# bicubic stand-in for the model (no weights needed); memory_bound_test runs the shipped student.
 rsd_add_gtest(rsd_pipeline_tests
   SOURCES
     core/pipeline/banded_test.cpp
     core/pipeline/batch_test.cpp
+    core/pipeline/memory_bound_test.cpp
     core/pipeline/process_file_test.cpp
     core/imaging/test_support.cpp
   LIBS rsd_core ${OpenCV_LIBS} exiv2lib
