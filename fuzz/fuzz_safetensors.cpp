@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!contents) continue;
     // Every tensor the reader returns must be exactly as large as its shape says.
     for (const auto& [name, tensor] : contents->tensors) {
-      if (name.empty() || tensor.nbytes() != tensor.numel() * tensor.element_size()) __builtin_trap();
+      if (name.empty() || tensor.nbytes() != static_cast<std::size_t>(tensor.numel()) * tensor.element_size())
+        __builtin_trap();
     }
   }
   return 0;

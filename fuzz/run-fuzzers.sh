@@ -48,6 +48,13 @@ trap 'rm -rf "$work"' EXIT
 # Stop at the first error of any kind; libFuzzer itself reports leaks, timeouts and OOMs.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+# Symbolized stacks in crash reports (Debian installs llvm-symbolizer only under a versioned name
+# unless the llvm metapackage is there).
+if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ] && ! command -v llvm-symbolizer >/dev/null; then
+  for candidate in /usr/lib/llvm-14/bin/llvm-symbolizer /usr/bin/llvm-symbolizer-14; do
+    if [ -x "$candidate" ]; then export ASAN_SYMBOLIZER_PATH=$candidate; break; fi
+  done
+fi
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/fuzz/lsan.supp:print_suppressions=0}
 
 summary=()

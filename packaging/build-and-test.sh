@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: installs the Debian packages, configures, builds and runs every test.
 # Prints the time of each phase. Usage: packaging/build-and-test.sh [BUILD_DIR]
+# Ends with a short fuzzing run of every file parser (fuzz/README.md) in BUILD_DIR-fuzz, built with
+# clang: RSD_FUZZ_SECONDS per target (default 20; 0 skips it, as does a missing clang++).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build}
@@ -26,6 +28,13 @@ timed build cmake --build "$build_dir" -j "$jobs"
 phase "test"
 export QT_QPA_PLATFORM=offscreen
 timed test ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" --timeout 900
+phase "fuzz"
+fuzz_seconds=${RSD_FUZZ_SECONDS:-20}
+if [ "$fuzz_seconds" -gt 0 ] && command -v clang++ >/dev/null; then
+  timed fuzz env RSD_FUZZ_BUILD_DIR="$build_dir-fuzz" RSD_FUZZ_JOBS="$jobs" ./fuzz/run-fuzzers.sh "$fuzz_seconds"
+else
+  echo "fuzz: skipped (RSD_FUZZ_SECONDS=$fuzz_seconds, clang++ $(command -v clang++ || echo missing))"
+fi
 
 phase "timings"
 printf '%s\n' "${timings[@]}"

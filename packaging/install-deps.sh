@@ -17,6 +17,9 @@ packages=(
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
   # GUI tests and packaging checks
   xvfb xauth dpkg-dev fakeroot file desktop-file-utils appstream
+  # fuzzing (fuzz/run-fuzzers.sh): clang with libFuzzer and the sanitizer runtimes; llvm-14 for
+  # llvm-symbolizer, so crash reports name functions and lines
+  clang libclang-rt-14-dev llvm-14
 )
 
 missing=()
