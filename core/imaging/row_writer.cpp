@@ -28,11 +28,17 @@ std::string format_size_problem(ImageFormat format, uint64_t width, uint64_t hei
                size_text(width, height) + ": choose JPEG, PNG or TIFF";
       break;
     case ImageFormat::Tiff: {
-      // Classic TIFF addresses 4 GiB; BigTIFF is not written (nor read) by this app.
+      // Classic TIFF addresses 4 GiB; BigTIFF is not written (nor read) by this app. Compressed,
+      // twice that may fit (LZW with a predictor often halves 8-bit photos), so only what cannot
+      // is refused here; a file that still grows past 4 GiB fails while it is written.
       const long double bytes = (long double)width * height * channels * (bit_depth == 16 ? 2 : 1);
-      if (compression == TiffCompression::None && bytes > 4.0L * 1024 * 1024 * 1024 - (1 << 20))
+      const long double limit = 4.0L * 1024 * 1024 * 1024 - (1 << 20);
+      if (compression == TiffCompression::None && bytes > limit)
         return "an uncompressed TIFF cannot exceed 4 GiB and this " + size_text(width, height) +
                " output needs more: choose LZW or Deflate compression, or PNG";
+      if (bytes > 2 * limit)
+        return "a TIFF cannot exceed 4 GiB and this " + size_text(width, height) + " output would be " +
+               std::to_string(int(bytes / (1024.0L * 1024 * 1024))) + " GiB before compression: choose PNG";
       break;
     }
     default:

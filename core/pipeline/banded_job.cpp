@@ -102,7 +102,8 @@ Result<OutputInfo> process_file_in_bands(const fs::path& input, std::vector<uint
   ro.encode.png_compression = options.png_compression;
   ro.encode.tiff_compression = options.tiff_compression;
   const uint64_t out_pixels = uint64_t(info.width) * uint64_t(info.height);
-  ro.jpeg_optimize = out_pixels * kJpegOptimizeBytesPerPixel <= uint64_t(band_memory_bytes(options.bands));
+  // Optimized Huffman tables while their coefficient buffer takes at most half the band budget.
+  ro.jpeg_optimize = out_pixels * kJpegOptimizeBytesPerPixel <= uint64_t(band_memory_bytes(options.bands)) / 2;
   metadata::OutputFacts facts;
   facts.width = info.width;
   facts.height = info.height;

@@ -179,6 +179,8 @@ TEST(RowWriter, RefusesWhatAFormatCannotHold) {
   // 40000 x 40000 RGB is 4.8 GB uncompressed: only a compressed TIFF may fit in 4 GiB.
   EXPECT_NE(format_size_problem(ImageFormat::Tiff, 40000, 40000, 3, 8, TiffCompression::None).find("4 GiB"), std::string::npos);
   EXPECT_EQ(format_size_problem(ImageFormat::Tiff, 40000, 40000, 3, 8, TiffCompression::Lzw), "");
+  // 9.6 GB at 16 bits: not even compressed by half.
+  EXPECT_NE(format_size_problem(ImageFormat::Tiff, 40000, 40000, 3, 16, TiffCompression::Lzw).find("PNG"), std::string::npos);
   EXPECT_EQ(format_size_problem(ImageFormat::Png, 200000, 200000, 4, 16, TiffCompression::None), "");
 
   test::TempDir dir;
