@@ -17,11 +17,15 @@
 namespace rsd::fuzz {
 
 // The loader's interface is a path, as in the app, so each input goes through one scratch file
-// per process, in /dev/shm when there is one to keep this cheap; removed at exit.
+// per process: in $RSD_FUZZ_SCRATCH_DIR (run-fuzzers.sh removes it afterwards, crash or not), else
+// in /dev/shm when there is one, to keep this cheap; removed at a normal exit.
 inline const std::string& scratch_file() {
   static const std::string path = [] {
+    const char* chosen = std::getenv("RSD_FUZZ_SCRATCH_DIR");
     const std::filesystem::path dir =
-        std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
+        chosen != nullptr && *chosen != '\0'       ? std::filesystem::path(chosen)
+        : std::filesystem::is_directory("/dev/shm") ? std::filesystem::path("/dev/shm")
+                                                    : std::filesystem::temp_directory_path();
     return (dir / ("rsd_fuzz_" + std::to_string(::getpid()) + ".pth")).string();
   }();
   static const bool cleanup = [] { return std::atexit([] { std::remove(scratch_file().c_str()); }) == 0; }();

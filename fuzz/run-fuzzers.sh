@@ -44,7 +44,10 @@ leak_flag_for() {
 }
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# The .pth targets write each input to a scratch file; a crashed process leaves its file behind.
+scratch=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
+trap 'rm -rf "$work" "$scratch"' EXIT
+export RSD_FUZZ_SCRATCH_DIR=$scratch
 # Stop at the first error of any kind; libFuzzer itself reports leaks, timeouts and OOMs.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
