@@ -44,7 +44,7 @@ struct CliOptions {
   bool strip_gps = false;
   bool strip_metadata = false;
   double max_input_mp = 250;
-  double max_output_mp = 4000;
+  double max_output_mp = 2000;
   bool quiet = false;
   bool print_outputs = false;
 };
