@@ -10,6 +10,7 @@
 #ifdef RSD_BENCH_WITH_METRICS
 #include "metric_commands.h"
 #include "quality_command.h"
+#include "synth_photo.h"
 #endif
 
 int main(int argc, char** argv) {
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
 #ifdef RSD_BENCH_WITH_METRICS
   rsd::bench::add_metric_commands(app, exit_code);
   rsd::bench::add_quality_command(app, exit_code);
+  rsd::bench::add_synth_photo_command(app, exit_code);
 #endif
   CLI11_PARSE(app, argc, argv);
   if (app.get_subcommands().empty()) {
