@@ -38,8 +38,14 @@ int band_rows(int width, int height, int scale, const BandOptions& o) {
   const int64_t per_row = std::max<int64_t>(1, int64_t(width) * scale * scale * kBandBytesPerOutputPixel);
   int64_t rows = budget / per_row / kRowMultiple * kRowMultiple;
   // Below two tiles' worth of fresh rows per band the overlap costs more than it saves.
-  rows = std::max<int64_t>(rows, kRowMultiple + 2 * std::max(0, o.overlap));
-  return int(std::min<int64_t>(rows, height));
+  const int64_t overlap = std::max(0, o.overlap);
+  rows = std::max<int64_t>(rows, kRowMultiple + 2 * overlap);
+  if (rows >= height) return height;
+  // As few bands as the budget allows, then as short as they can be: 1633 rows in bands of at
+  // most 832 need three, and three of 576 cover them with far less overlap than three of 832.
+  const int64_t bands = (height - overlap + (rows - overlap) - 1) / (rows - overlap);
+  const int64_t even = (height + (bands - 1) * overlap + bands - 1) / bands;
+  return int(std::min(rows, (even + kRowMultiple - 1) / kRowMultiple * kRowMultiple));
 }
 
 ImageF restore_layout(ImageF rgb, const ImageF* alpha, bool gray) {

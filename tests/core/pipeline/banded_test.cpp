@@ -109,6 +109,10 @@ TEST(BandedUpscale, BandHeightFollowsTheMemoryBudget) {
   o.memory_bytes = int64_t(2) << 30;
   EXPECT_EQ(band_rows(10000, 10000, 4, o), 384);
   EXPECT_EQ(band_rows(1000, 300, 4, o), 300);   // never more than the picture
+  // 1633 rows with at most 832 per band take three bands: of 576 rows, not 832.
+  o.memory_bytes = int64_t(2449) * 16 * 32 * 832;
+  EXPECT_EQ(band_rows(2449, 1632, 4, o), 832);
+  EXPECT_EQ(band_rows(2449, 1633, 4, o), 576);
   o.memory_bytes = 1;
   EXPECT_EQ(band_rows(10000, 10000, 4, o), 128);  // at least a tile and both overlaps
 }
