@@ -5,8 +5,8 @@
 # (core/pipeline/banded_job.h), so the peak should stay flat as the input grows.
 #
 #   app/bench/large_image_check.sh                     # 4 and 16 MP inputs (64 and 256 MP outputs)
-#   app/bench/large_image_check.sh --sizes 100         # the 100 MP check: a ~49000 x 32700 output,
-#                                                      # about 40 min of CPU at 0.7 output MP/s
+#   app/bench/large_image_check.sh --sizes 100         # the 100 MP check: a 48988 x 32660 output,
+#                                                      # about 50 min on an idle 2-core machine
 #   app/bench/large_image_check.sh --max-memory 2048   # passed on to rsd-upscale
 #
 # Options: --build DIR (default build), --sizes "MP ..." (input megapixels), --max-memory MiB,
