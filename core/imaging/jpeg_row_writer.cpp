@@ -8,6 +8,7 @@
 #include <jpeglib.h>
 #include <jerror.h>
 
+#include "imaging/jpeg_error.h"
 #include "imaging/row_writer.h"
 #include "imaging/row_writer_support.h"
 
@@ -44,20 +45,8 @@ Result<std::vector<Segment>> header_segments(const std::vector<uint8_t>& jpeg) {
   return out;
 }
 
-struct ErrorManager {
-  jpeg_error_mgr base;
-  std::jmp_buf jump;
-  char message[JMSG_LENGTH_MAX];
-};
-
-void on_error(j_common_ptr cinfo) {
-  auto* err = reinterpret_cast<ErrorManager*>(cinfo->err);
-  (*cinfo->err->format_message)(cinfo, err->message);
-  std::longjmp(err->jump, 1);
-}
-
 // libjpeg's output goes through a 64 KiB buffer into the AtomicFileWriter; a failed write is kept
-// and turned into a libjpeg error, which unwinds through on_error.
+// and turned into a libjpeg error, which unwinds through jpeg_error_exit.
 struct Destination {
   jpeg_destination_mgr mgr;
   AtomicFileWriter* file = nullptr;
@@ -130,7 +119,7 @@ class JpegRowWriter final : public RowWriter {
   // destructor in its frame, so a longjmp skips nothing.
   bool start_compress(const std::vector<Segment>& segments) {
     cinfo_.err = jpeg_std_error(&err_.base);
-    err_.base.error_exit = on_error;
+    err_.base.error_exit = jpeg_error_exit;
     if (setjmp(err_.jump)) return false;
     jpeg_create_compress(&cinfo_);
     cinfo_.client_data = &dest_;
@@ -172,7 +161,7 @@ class JpegRowWriter final : public RowWriter {
 
   RowWriterOptions o_;
   jpeg_compress_struct cinfo_{};
-  ErrorManager err_{};
+  JpegErrorManager err_{};
   Destination dest_;
   std::vector<JSAMPLE> row_;
   int written_ = 0;

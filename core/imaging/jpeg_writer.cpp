@@ -9,26 +9,15 @@
 
 #include <jpeglib.h>
 
+#include "imaging/jpeg_error.h"
+
 namespace rsd::imaging::detail {
 namespace {
-
-// libjpeg reports fatal errors through error_exit, which must not return: jump back out.
-struct ErrorManager {
-  jpeg_error_mgr base;
-  std::jmp_buf jump;
-  char message[JMSG_LENGTH_MAX];
-};
-
-void on_error(j_common_ptr cinfo) {
-  auto* err = reinterpret_cast<ErrorManager*>(cinfo->err);
-  (*cinfo->err->format_message)(cinfo, err->message);
-  std::longjmp(err->jump, 1);
-}
 
 // Owns the compressor, the row buffer and the memory destination libjpeg allocates with malloc.
 struct Compressor {
   jpeg_compress_struct cinfo{};
-  ErrorManager err{};
+  JpegErrorManager err{};
   std::vector<JSAMPLE> row;
   unsigned char* buffer = nullptr;
   unsigned long size = 0;
@@ -41,7 +30,7 @@ struct Compressor {
 // Everything that may longjmp lives here, with no local object whose destructor could be skipped.
 bool compress(Compressor& c, const ImageF& image, int quality) {
   c.cinfo.err = jpeg_std_error(&c.err.base);
-  c.err.base.error_exit = on_error;
+  c.err.base.error_exit = jpeg_error_exit;
   if (setjmp(c.err.jump)) return false;
   jpeg_create_compress(&c.cinfo);
   jpeg_mem_dest(&c.cinfo, &c.buffer, &c.size);

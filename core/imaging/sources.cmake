@@ -16,6 +16,7 @@ list(APPEND RSD_CORE_SOURCES
   imaging/image_format.h
   imaging/jpeg_row_writer.cpp
   imaging/jpeg_writer.cpp
+  imaging/jpeg_error.h
   imaging/jpeg_writer.h
   imaging/mat_bridge.cpp
   imaging/mat_bridge.h
