@@ -26,14 +26,15 @@ Error errno_error(const char* what, int err) {
   return Error(code, std::string(what) + ": " + std::strerror(err));
 }
 
-// "<host>-<pid>-": the part of a temporary name that identifies its writer. The host name keeps
-// processes of other machines writing to the same network folder out of the stale-file sweep.
-std::string owner_tag(long pid) {
+// ".rsd-tmp-<host>-": the start of every temporary name this host writes; the pid and a random
+// suffix follow. The host name keeps processes of other machines writing to the same network
+// folder out of the stale-file sweep.
+std::string host_temp_prefix() {
   char host[256] = {};
   if (::gethostname(host, sizeof host - 1) != 0 || host[0] == '\0') std::strcpy(host, "localhost");
   for (char* c = host; *c; ++c)
     if (*c == '/' || *c == '\\') *c = '_';
-  return std::string(host) + "-" + std::to_string(pid) + "-";
+  return std::string(kTempFilePrefix) + host + "-";
 }
 
 // Sweeps each destination folder once per process: later temporary files there are our own.
@@ -53,7 +54,7 @@ void sweep_once(const fs::path& dir) {
 Result<int> create_temp(const fs::path& dir, fs::path& temp_path) {
   std::random_device rd;
   std::mt19937_64 rng((uint64_t(rd()) << 32) ^ rd());
-  const std::string prefix = std::string(kTempFilePrefix) + owner_tag(long(::getpid()));
+  const std::string prefix = host_temp_prefix() + std::to_string(long(::getpid())) + "-";
   for (int attempt = 0; attempt < 32; ++attempt) {
     char suffix[17];
     std::snprintf(suffix, sizeof suffix, "%016llx", static_cast<unsigned long long>(rng()));
@@ -254,9 +255,7 @@ Status write_file_atomically(const fs::path& path, const uint8_t* data, size_t s
 }
 
 int remove_stale_temp_files(const fs::path& dir) {
-  const std::string prefix = std::string(kTempFilePrefix) + owner_tag(0);
-  // owner_tag(0) = "<host>-0-": the host part is everything before the trailing "0-".
-  const std::string host_prefix = prefix.substr(0, prefix.size() - 2);
+  const std::string host_prefix = host_temp_prefix();
   int removed = 0;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
