@@ -20,47 +20,15 @@
 #include "engine/train/teacher_trainer.h"
 #include "engine/weights/safetensors.h"
 #include "engine/weights/state_dict_loader.h"
+#include "tiny_training.h"
 
 namespace rsd::engine::train {
 namespace {
 
 namespace fs = std::filesystem;
 
-void write_patterns(const std::string& path, int train, int val) {
-  const int size = 32;
-  auto writer = PatchDatasetWriter::create(path, {size, size, 3});
-  ASSERT_TRUE(writer.ok()) << writer.error().what();
-  const auto a = (*writer)->add_source({"train.png", Split::Train});
-  const auto b = (*writer)->add_source({"val.png", Split::Validation});
-  auto gen = at::make_generator<at::CPUGeneratorImpl>(99);
-  auto yy = at::linspace(0, 1, size).view({size, 1, 1});
-  auto xx = at::linspace(0, 1, size).view({1, size, 1});
-  for (int i = 0; i < train + val; ++i) {
-    auto p = at::rand({6, 3}, gen);
-    auto img = 0.5 + 0.25 * at::sin(6.0 * p[0] * xx * 3.14 + 6.0 * p[1]) +
-               0.25 * at::cos(6.0 * p[2] * yy * 3.14 + 6.0 * p[3]) + 0.2 * (p[4] - 0.5) * (xx - yy);
-    ASSERT_TRUE((*writer)->add_patch((img.clamp(0, 1) * 255).round().to(at::kByte), i < train ? a : b).ok());
-  }
-  ASSERT_TRUE((*writer)->finish().ok());
-}
-
-ModelCard teacher_card(const fs::path& dir) {
-  ModelCard c;
-  c.name = "tiny-teacher";
-  c.network = {{"image_size", 8},        {"in_channels", 48},      {"model_channels", 32},
-               {"out_channels", 48},     {"attention_resolutions", {8}},
-               {"channel_mult", {1, 2}}, {"num_res_blocks", {1, 1}}, {"num_head_channels", 32},
-               {"use_scale_shift_norm", true}, {"swin_depth", 2}, {"swin_embed_dim", 32},
-               {"window_size", 4},       {"mlp_ratio", 2},         {"cond_lq", true},
-               {"lq_size", 8}};
-  c.codec.type = "pixel_unshuffle";
-  c.codec.factor = 4;
-  c.diffusion.steps = 4;
-  c.diffusion.min_noise_level = 0.2;
-  c.weights = "tiny-teacher.safetensors";
-  c.dir = dir;
-  return c;
-}
+using testing::tiny_teacher_card;
+using testing::write_pattern_dataset;
 
 bool has_grad(const at::Tensor& p) { return p.grad().defined() && p.grad().abs().sum().item<double>() > 0; }
 
@@ -74,7 +42,7 @@ class DistillerTest : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("rsd_distiller_" + std::to_string(::getpid()) + "_" + info->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    write_patterns((dir_ / "set.rsdp").string(), 24, 4);
+    write_pattern_dataset((dir_ / "set.rsdp").string(), 24, 4);
     config_ = TrainConfig::defaults_for_distill();
     config_.data = (dir_ / "set.rsdp").string();
     config_.device = "cpu";
@@ -92,7 +60,7 @@ class DistillerTest : public ::testing::Test {
     tc.lr = 2e-3;
     tc.beta2 = 0.999;
     tc.warmup_steps = 0;
-    auto t = TeacherTrainer::create(teacher_card(dir_), tc, false);
+    auto t = TeacherTrainer::create(tiny_teacher_card(dir_), tc, false);
     ASSERT_TRUE(t.ok()) << t.error().what();
     for (int i = 0; i < tc.steps; ++i) ASSERT_TRUE((*t)->train_step().ok());
     ASSERT_TRUE(write_safetensors((dir_ / "tiny-teacher.safetensors").string(),
@@ -104,7 +72,7 @@ class DistillerTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   std::unique_ptr<RsdDistiller> make(bool resume = false) {
-    auto d = RsdDistiller::create(teacher_card(dir_), dir_ / "tiny-teacher.json", config_, resume);
+    auto d = RsdDistiller::create(tiny_teacher_card(dir_), dir_ / "tiny-teacher.json", config_, resume);
     EXPECT_TRUE(d.ok()) << d.error().what();
     return d.ok() ? std::move(*d) : nullptr;
   }
@@ -121,7 +89,7 @@ TEST(MultistepTest, EvenlySpacedEndingAtTheLastStep) {
 }
 
 TEST(DiscriminatorTest, ShapesAndLosses) {
-  auto card = teacher_card(fs::temp_directory_path());
+  auto card = tiny_teacher_card(fs::temp_directory_path());
   auto net = make_unet(card.network, 0);
   ASSERT_TRUE(net.ok());
   auto x = at::randn({2, 48, 8, 8});

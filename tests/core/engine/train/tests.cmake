@@ -11,5 +11,6 @@ rsd_add_gtest(rsd_engine_train_tests
 # ResShift teacher training and RSD distillation on tiny networks.
 rsd_add_gtest(rsd_engine_trainer_tests
   SOURCES core/engine/train/trainer_test.cpp core/engine/train/distiller_test.cpp
+    core/engine/train/tiny_training.cpp core/engine/train/tiny_training.h
   LIBS rsd_engine_train
   LABELS engine)

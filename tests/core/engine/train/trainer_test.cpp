@@ -23,50 +23,15 @@
 #include "engine/train/teacher_trainer.h"
 #include "engine/train/train_config.h"
 #include "engine/weights/state_dict_loader.h"
+#include "tiny_training.h"
 
 namespace rsd::engine::train {
 namespace {
 
 namespace fs = std::filesystem;
 
-// Smooth colour patterns (gradients + low-frequency waves), so bicubic LR -> HR is learnable.
-void write_dataset(const std::string& path, int train, int val, int size = 32) {
-  auto writer = PatchDatasetWriter::create(path, {size, size, 3});
-  ASSERT_TRUE(writer.ok()) << writer.error().what();
-  const auto a = (*writer)->add_source({"train.png", Split::Train});
-  const auto b = (*writer)->add_source({"val.png", Split::Validation});
-  auto gen = at::make_generator<at::CPUGeneratorImpl>(99);
-  auto yy = at::linspace(0, 1, size).view({size, 1, 1});
-  auto xx = at::linspace(0, 1, size).view({1, size, 1});
-  for (int i = 0; i < train + val; ++i) {
-    auto p = at::rand({6, 3}, gen);
-    auto img = 0.5 + 0.25 * at::sin(6.0 * p[0] * xx * 3.14 + 6.0 * p[1]) +
-               0.25 * at::cos(6.0 * p[2] * yy * 3.14 + 6.0 * p[3]) + 0.2 * (p[4] - 0.5) * (xx - yy);
-    auto u8 = (img.clamp(0, 1) * 255).round().to(at::kByte);
-    ASSERT_TRUE((*writer)->add_patch(u8, i < train ? a : b).ok());
-  }
-  ASSERT_TRUE((*writer)->finish().ok());
-}
-
-// A tiny teacher card: latent 8x8x48, two levels, a Swin layer at the top level (window 4).
-ModelCard tiny_card(const fs::path& dir) {
-  ModelCard c;
-  c.name = "tiny-teacher";
-  c.role = "teacher";
-  c.network = {{"image_size", 8},        {"in_channels", 48},      {"model_channels", 32},
-               {"out_channels", 48},     {"attention_resolutions", {8}},
-               {"channel_mult", {1, 2}}, {"num_res_blocks", {1, 1}}, {"num_head_channels", 32},
-               {"use_scale_shift_norm", true}, {"swin_depth", 2}, {"swin_embed_dim", 32},
-               {"window_size", 4},       {"mlp_ratio", 2},         {"cond_lq", true},
-               {"lq_size", 8}};
-  c.codec.type = "pixel_unshuffle";
-  c.codec.factor = 4;
-  c.diffusion.steps = 4;
-  c.diffusion.min_noise_level = 0.2;
-  c.weights = "tiny-teacher.safetensors";
-  c.dir = dir;
-  return c;
-}
+using testing::tiny_teacher_card;
+using testing::write_pattern_dataset;
 
 class TrainerTest : public ::testing::Test {
  protected:
@@ -78,7 +43,7 @@ class TrainerTest : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("rsd_trainer_" + std::to_string(::getpid()) + "_" + info->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    write_dataset((dir_ / "set.rsdp").string(), 24, 4);
+    write_pattern_dataset((dir_ / "set.rsdp").string(), 24, 4);
     config_.data = (dir_ / "set.rsdp").string();
     config_.out = (dir_ / "out").string();
     config_.device = "cpu";
@@ -95,7 +60,7 @@ class TrainerTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   std::unique_ptr<TeacherTrainer> make(bool resume = false) {
-    auto t = TeacherTrainer::create(tiny_card(dir_), config_, resume);
+    auto t = TeacherTrainer::create(tiny_teacher_card(dir_), config_, resume);
     EXPECT_TRUE(t.ok()) << t.error().what();
     return t.ok() ? std::move(*t) : nullptr;
   }
@@ -172,7 +137,7 @@ TEST(EmaTest, MovesTowardsTheParameters) {
 
 TEST(ZeroInitTest, FreshUNetStartsAtZeroOrAtTheBicubicResidual) {
   torch::NoGradGuard no_grad;
-  ModelCard card = tiny_card(fs::temp_directory_path());
+  ModelCard card = tiny_teacher_card(fs::temp_directory_path());
   auto net = build_unet(card, 0);
   ASSERT_TRUE(net.ok()) << net.error().what();
   // Two residual blocks down, one middle pair, three up: 2 tensors each, + out.2 weight/bias.
@@ -279,7 +244,7 @@ TEST_F(TrainerTest, ResumeReproducesTheNextStep) {
     model_a = module_state_dict(a->model());
     ema_a = a->ema().shadow();
   }
-  EXPECT_FALSE(TeacherTrainer::create(tiny_card(dir_), config_, /*resume=*/false).ok())
+  EXPECT_FALSE(TeacherTrainer::create(tiny_teacher_card(dir_), config_, /*resume=*/false).ok())
       << "an out folder with checkpoints must not be reused without resume";
   auto b = make(/*resume=*/true);
   ASSERT_NE(b, nullptr);
@@ -297,7 +262,7 @@ TEST_F(TrainerTest, RunValidatesAndExportsALoadableCard) {
   std::vector<std::string> log;
   JobContext ctx;
   ctx.log = [&](LogLevel, std::string_view m) { log.emplace_back(m); };
-  auto t = TeacherTrainer::create(tiny_card(dir_), config_, false, ctx);
+  auto t = TeacherTrainer::create(tiny_teacher_card(dir_), config_, false, ctx);
   ASSERT_TRUE(t.ok()) << t.error().what();
   ASSERT_TRUE((*t)->run(ctx).ok());
   bool saw_progress = false, saw_val = false;
