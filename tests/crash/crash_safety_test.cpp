@@ -47,7 +47,11 @@ const std::vector<Input> kInputs = {{"alpha.png", 160, 120, imaging::ImageFormat
                                     {"delta.png", 176, 96, imaging::ImageFormat::Png},
                                     {"echo.jpg", 120, 160, imaging::ImageFormat::Jpeg}};
 
-std::string stem_of(const std::string& name) { return fs::path(name).stem().string(); }
+// "<stem>_x4.<ext>": the output name both the CLI and the GUI give a photo by default.
+std::string output_name(const Input& in) {
+  const fs::path p(in.name);
+  return p.stem().string() + "_x4" + p.extension().string();
+}
 
 // Starts `argv` with `env` added to the environment, stdout/stderr to `log`.
 pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
@@ -150,7 +154,7 @@ class CrashSafety : public ::testing::Test {
       if (digests_.count(name) && out == inputs_) continue;
       const Input* match = nullptr;
       for (const auto& in : kInputs)
-        if (name == stem_of(in.name) + "_x4" + fs::path(in.name).extension().string()) match = &in;
+        if (name == output_name(in)) match = &in;
       if (!match) {
         ADD_FAILURE() << "unexpected file " << name << " in " << out;
         continue;
@@ -247,8 +251,7 @@ TEST_F(CrashSafety, KilledGuiBatchesResumeFromTheSavedQueue) {
     ASSERT_EQ(wait_for(spawn(argv, env, log)), 0) << test::run_command("cat '" + log.string() + "'");
     full = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0);
     ASSERT_EQ(check_outputs(inputs_), int(kInputs.size()));  // outputs go next to the photos
-    for (const auto& in : kInputs)
-      fs::remove(inputs_ / (stem_of(in.name) + "_x4" + fs::path(in.name).extension().string()));
+    for (const auto& in : kInputs) fs::remove(inputs_ / output_name(in));
     fs::remove(queue_file);
   }
 
@@ -257,8 +260,7 @@ TEST_F(CrashSafety, KilledGuiBatchesResumeFromTheSavedQueue) {
   int killed = 0;
   for (int i = 0; i < kGuiKills; ++i) {
     if (count_outputs(inputs_) == int(kInputs.size())) {  // all done: start over
-      for (const auto& in : kInputs)
-        fs::remove(inputs_ / (stem_of(in.name) + "_x4" + fs::path(in.name).extension().string()));
+      for (const auto& in : kInputs) fs::remove(inputs_ / output_name(in));
       fs::remove(queue_file);
     }
     const int before = count_outputs(inputs_);
