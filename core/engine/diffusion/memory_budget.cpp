@@ -39,12 +39,22 @@ void release_cached_device_memory() {
 #endif
 }
 
-int64_t tile_memory_budget(bool cuda, int64_t limit_bytes) {
-  const int64_t fallback = int64_t(2) << 30;
-  const int64_t known = cuda ? free_cuda_bytes() * 7 / 10 : available_host_bytes() / 4;
-  int64_t budget = known > 0 ? known : fallback;
+int64_t tile_memory_budget_from(bool cuda, int64_t known_free_bytes, int64_t limit_bytes) {
+  if (known_free_bytes <= 0) {
+    const int64_t fallback = int64_t(2) << 30;
+    return limit_bytes > 0 ? std::min(fallback, limit_bytes) : fallback;
+  }
+  int64_t budget = cuda ? known_free_bytes / 10 * 7 : known_free_bytes / 4;
+  // Without a limit the CPU budget stops at kDefaultHostTileBudget: more RAM only buys batches of
+  // tiles, which are barely faster on a CPU, and it keeps the peak the same on big machines.
+  if (!cuda && limit_bytes <= 0) budget = std::min(budget, kDefaultHostTileBudget);
   if (limit_bytes > 0) budget = std::min(budget, limit_bytes);
   return budget;
+}
+
+int64_t tile_memory_budget(bool cuda, int64_t limit_bytes) {
+  return tile_memory_budget_from(cuda, cuda ? free_cuda_bytes() : available_host_bytes(),
+                                 limit_bytes);
 }
 
 }  // namespace rsd::engine

@@ -14,9 +14,15 @@ int64_t free_cuda_bytes();
 // Returns the CUDA caching allocator's unused blocks to the driver (no-op without CUDA).
 void release_cached_device_memory();
 
-// Budget for one network pass: on the CPU min(available RAM / 4, limit), on CUDA 70 % of the free
-// device memory (or limit when smaller). limit_bytes <= 0 means no limit; when nothing is known,
-// 2 GiB.
+// Default ceiling of the CPU budget when no limit is set: one 512-px tile of the lite student per
+// pass (the tile planner's largest), about 2 GiB of real peak with LibTorch, the model and a band.
+inline constexpr int64_t kDefaultHostTileBudget = int64_t(4) << 30;
+
+// Budget for one network pass from the free memory known (bytes; <= 0 = unknown): on the CPU a
+// quarter of it, at most kDefaultHostTileBudget unless a limit is given; on CUDA 70 % of it. A
+// limit (> 0) always caps the result. Unknown free memory gives 2 GiB (or the smaller limit).
+int64_t tile_memory_budget_from(bool cuda, int64_t known_free_bytes, int64_t limit_bytes);
+// The same with the free memory read now: MemAvailable on the CPU, cudaMemGetInfo on CUDA.
 int64_t tile_memory_budget(bool cuda, int64_t limit_bytes);
 
 }  // namespace rsd::engine

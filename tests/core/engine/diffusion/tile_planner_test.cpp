@@ -1,5 +1,7 @@
 #include "engine/diffusion/tile_planner.h"
 
+#include "engine/diffusion/memory_budget.h"
+
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -78,6 +80,30 @@ TEST(TilePlanner, TileAndBatchFollowTheBudget) {
   TileCostModel quad;
   quad.per_pixel_sq = 8;
   EXPECT_EQ(choose_tile(4000, 4000, int64_t(8) * 128 * 128 * 128 * 128, quad, 64), 128);
+}
+
+TEST(TilePlanner, BudgetFollowsFreeMemoryWithinTheDefaultCeilingAndTheLimit) {
+  const int64_t gib = int64_t(1) << 30;
+  // CPU: a quarter of the free RAM, but never more than the default ceiling without a limit, so a
+  // machine with 64 GB free runs the same tiles (and peak) as one with 20 GB.
+  EXPECT_EQ(tile_memory_budget_from(false, 8 * gib, 0), 2 * gib);
+  EXPECT_EQ(tile_memory_budget_from(false, 64 * gib, 0), kDefaultHostTileBudget);
+  // A limit caps it and lifts the ceiling (the user asked for that much).
+  EXPECT_EQ(tile_memory_budget_from(false, 8 * gib, gib), gib);
+  EXPECT_EQ(tile_memory_budget_from(false, 64 * gib, 12 * gib), 12 * gib);
+  // CUDA: 70 % of the free device memory, no ceiling.
+  EXPECT_EQ(tile_memory_budget_from(true, 100 * gib, 0), 70 * gib);
+  EXPECT_EQ(tile_memory_budget_from(true, 100 * gib, 3 * gib), 3 * gib);
+  // Unknown free memory: 2 GiB, or the smaller limit.
+  EXPECT_EQ(tile_memory_budget_from(false, 0, 0), 2 * gib);
+  EXPECT_EQ(tile_memory_budget_from(true, 0, gib), gib);
+  // The live reading respects the same bounds.
+  EXPECT_LE(tile_memory_budget(false, 0), kDefaultHostTileBudget);
+  EXPECT_LE(tile_memory_budget(false, 256 << 20), int64_t(256) << 20);
+  // The ceiling still gives the lite student (32 channels, pixel_unshuffle) its largest tile.
+  auto lite = estimate_tile_cost(32, false, 4, 4);
+  EXPECT_EQ(choose_tile(12000, 8000, kDefaultHostTileBudget, lite, 64), 512);
+  EXPECT_EQ(choose_batch(500, 512, 512, 64, kDefaultHostTileBudget, lite), 1);
 }
 
 }  // namespace
