@@ -3,6 +3,7 @@
 #include <csetjmp>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <jpeglib.h>
@@ -60,12 +61,17 @@ void init_destination(j_compress_ptr cinfo) {
   d->mgr.free_in_buffer = d->buffer.size();
 }
 
+// Keeps a failed write's Status in the destination; true when it failed.
+bool keep_failure(Destination* d, Status st) {
+  if (st) return false;
+  d->status = std::move(st);
+  return true;
+}
+
+// ERREXIT longjmps out of this frame, so no object with a destructor may live here.
 void put(j_compress_ptr cinfo, size_t count) {
   auto* d = static_cast<Destination*>(cinfo->client_data);
-  if (auto st = d->file->write(d->buffer.data(), count); !st) {
-    d->status = st;
-    ERREXIT(cinfo, JERR_FILE_WRITE);
-  }
+  if (keep_failure(d, d->file->write(d->buffer.data(), count))) ERREXIT(cinfo, JERR_FILE_WRITE);
 }
 
 boolean empty_output_buffer(j_compress_ptr cinfo) {

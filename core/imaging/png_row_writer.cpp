@@ -3,6 +3,7 @@
 #include <csetjmp>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <png.h>
@@ -79,12 +80,15 @@ class PngRowWriter final : public RowWriter {
     png_longjmp(png, 1);
   }
   static void on_warning(png_structp, png_const_charp) {}
+  // png_error longjmps out of this frame: the failed Status is moved out and destroyed first.
   static void on_write(png_structp png, png_bytep data, size_t size) {
     auto* self = static_cast<PngRowWriter*>(png_get_io_ptr(png));
-    if (auto st = self->file_.write(data, size); !st) {
-      self->status_ = st;
-      png_error(png, "write failed");
-    }
+    if (self->keep_failure(self->file_.write(data, size))) png_error(png, "write failed");
+  }
+  bool keep_failure(Status st) {
+    if (st) return false;
+    status_ = std::move(st);
+    return true;
   }
   static void on_flush(png_structp) {}
 
