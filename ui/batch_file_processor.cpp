@@ -3,6 +3,7 @@
 #include <QFileInfo>
 
 #include "imaging/image_format.h"
+#include "pipeline/output_naming.h"
 #include "pipeline/process_file.h"
 
 namespace rsd::ui {
@@ -23,11 +24,13 @@ Result<QSize> process_batch_file(const BatchTask& task, ImageUpscaler& upscaler,
   o.protected_paths = {input};
   o.metadata.strip_all = task.options.metadata == QLatin1String("strip-all");
   o.metadata.strip_gps = task.options.metadata == QLatin1String("strip-gps");
-  std::error_code ec;
-  fs::create_directories(o.output_dir, ec);
-  if (ec) return Error(ErrorCode::Io, "cannot create the output folder: " + ec.message(), o.output_dir.string());
+  auto made = pipeline::make_output_folders(o.output_dir);
+  if (!made) return made.error();
   auto info = pipeline::process_file(input, o, upscaler, ctx);
-  if (!info) return info.error();
+  if (!info) {
+    pipeline::remove_empty_folders(made.value());  // a failed item leaves no empty folder
+    return info.error();
+  }
   if (info->skipped) return Error(ErrorCode::Io, "the output already exists", info->output.string());
   for (const std::string& w : info->warnings) ctx.warn(w);
   return QSize(info->width, info->height);

@@ -2,6 +2,10 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "pipeline/output_naming.h"
 
 namespace rsd::pipeline {
 namespace fs = std::filesystem;
@@ -25,12 +29,13 @@ BatchReport run_batch(const std::vector<InputFile>& inputs, const BatchOptions& 
     } else {
       OutputOptions opt = base;
       Status dir_ok;
+      std::vector<fs::path> made_folders;  // folders made for this file's output
       if (!opt.output_dir.empty()) {
         // The chosen folder (and mirrored sub-folders) are made as needed, before any work.
         if (options.mirror_folders && !inputs[i].relative_dir.empty()) opt.output_dir /= inputs[i].relative_dir;
-        std::error_code ec;
-        fs::create_directories(opt.output_dir, ec);
-        if (ec) dir_ok = Error(ErrorCode::Io, "cannot create the folder: " + ec.message(), opt.output_dir.u8string());
+        auto made = make_output_folders(opt.output_dir);
+        if (made) made_folders = std::move(made.value());
+        else dir_ok = made.error();
       }
       ctx.info("processing " + inputs[i].path.u8string());
       auto res = dir_ok ? process_file(inputs[i].path, opt, upscaler, ctx.slice(double(i) / n, double(i + 1) / n))
@@ -41,6 +46,8 @@ BatchReport run_batch(const std::vector<InputFile>& inputs, const BatchOptions& 
       } else {
         r.error = res.error();
         r.outcome = r.error.code == ErrorCode::Cancelled ? FileOutcome::Cancelled : FileOutcome::Failed;
+        // A file that wrote nothing leaves no empty folder behind.
+        remove_empty_folders(made_folders);
         if (r.outcome == FileOutcome::Failed) {
           if (ctx.log) ctx.log(LogLevel::Error, r.error.what());
           stop = options.stop_on_error;

@@ -121,4 +121,23 @@ Result<OutputPlan> plan_output_path(const fs::path& input, const NameTokens& tok
   return Error(ErrorCode::Io, "no free output name", first.u8string());
 }
 
+Result<std::vector<fs::path>> make_output_folders(const fs::path& dir) {
+  std::vector<fs::path> made;
+  std::error_code ec;
+  for (fs::path p = dir; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+    made.push_back(p);
+    if (p == p.parent_path()) break;
+  }
+  fs::create_directories(dir, ec);
+  if (ec) return Error(ErrorCode::Io, "cannot create the folder: " + ec.message(), dir.u8string());
+  return made;
+}
+
+void remove_empty_folders(const std::vector<fs::path>& folders) {
+  for (const auto& f : folders) {
+    std::error_code ec;
+    fs::remove(f, ec);  // fails, harmlessly, on a folder that is not empty
+  }
+}
+
 }  // namespace rsd::pipeline

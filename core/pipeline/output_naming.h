@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "base/error.h"
 #include "imaging/image_format.h"
@@ -40,5 +41,13 @@ Result<OutputPlan> plan_output_path(const std::filesystem::path& input, const Na
 
 // True if `a` and `b` name the same file (same inode, or the same canonical path).
 bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);
+
+// Makes the output folder `dir` and its missing parents. Returns the folders it made, deepest
+// first, so that a caller whose file then fails can take them away again with
+// remove_empty_folders(); the error names the folder.
+Result<std::vector<std::filesystem::path>> make_output_folders(const std::filesystem::path& dir);
+// Removes each folder while it is empty, in order; never touches a folder with anything in it
+// (another file's output, or something put there meanwhile). Errors are ignored.
+void remove_empty_folders(const std::vector<std::filesystem::path>& folders);
 
 }  // namespace rsd::pipeline

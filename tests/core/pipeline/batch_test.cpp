@@ -95,6 +95,7 @@ TEST(RunBatch, ContinuesAfterFailuresAndReportsEachFile) {
   for (size_t i = 1; i < progress.size(); ++i) EXPECT_GE(progress[i], progress[i - 1]);
   EXPECT_DOUBLE_EQ(progress.back(), 1.0);
 
+
   // Run again with Skip: everything done is skipped, the bad file fails again.
   options.output.existing = ExistingOutput::Skip;
   auto again = run_batch(inputs.files, options, up, {});
@@ -108,6 +109,33 @@ TEST(RunBatch, ContinuesAfterFailuresAndReportsEachFile) {
   EXPECT_EQ(stopped.done, 1u);
   EXPECT_EQ(stopped.failed, 1u);
   EXPECT_EQ(stopped.cancelled, 1u);
+}
+
+TEST(RunBatch, AFailedFileLeavesNoEmptyMirroredFolder) {
+  test::TempDir dir;
+  const fs::path in = dir / "in";
+  make_png(in / "nested" / "good.png");
+  fs::create_directories(in / "broken" / "deep");
+  test::write_bytes(in / "broken" / "deep" / "bad.png", {'b', 'a', 'd'});
+  test::write_bytes(in / "nested" / "bad.png", {'b', 'a', 'd'});
+  fs::create_directories(dir / "out" / "kept");
+  fs::create_directories(in / "kept");
+  test::write_bytes(in / "kept" / "bad.png", {'b', 'a', 'd'});
+  auto inputs = collect_inputs({in}, true);
+  ASSERT_EQ(inputs.files.size(), 4u);
+
+  test::BicubicUpscaler up(2);
+  BatchOptions options;
+  options.output.output_dir = dir / "out";
+  options.mirror_folders = true;
+  auto report = run_batch(inputs.files, options, up, {});
+  EXPECT_EQ(report.done, 1u);
+  EXPECT_EQ(report.failed, 3u);
+  // The folders made only for the failed file are gone, the deepest and its parent.
+  EXPECT_FALSE(fs::exists(dir / "out" / "broken"));
+  // A folder holding another file's output stays, and so does one that was there before.
+  EXPECT_TRUE(fs::exists(dir / "out" / "nested" / "good_x2.png"));
+  EXPECT_TRUE(fs::is_directory(dir / "out" / "kept"));
 }
 
 TEST(RunBatch, NeverWritesOverAnotherInputAndStopsOnCancel) {
