@@ -10,7 +10,6 @@
 
 #include "imaging/header_probe.h"
 #include "imaging/mat_bridge.h"
-#include "imaging/orientation.h"
 
 namespace rsd::imaging {
 namespace {
@@ -95,7 +94,9 @@ Result<cv::Mat> decode_mat(const uint8_t* data, size_t size, const DecodeOptions
   return mat;
 }
 
-// The EXIF orientations as OpenCV flips and rotations (the same maps as apply_orientation()).
+// The upright picture for samples stored with EXIF `orientation` (1..8; anything else is 1), as
+// OpenCV flips and rotations of the file's own samples: done before any float conversion, so
+// both decode paths turn the picture once, at 1-2 bytes per sample.
 cv::Mat oriented(const cv::Mat& stored, int orientation) {
   cv::Mat out;
   switch (orientation) {
@@ -118,11 +119,12 @@ Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const Decode
   auto mat = decode_mat(data, size, options, out);
   if (!mat) return mat.error();
   try {
-    ImageF stored = detail::mat_to_image(mat.value());
+    cv::Mat upright = oriented(mat.value(), out.source_orientation);
     mat.value().release();
-    out.pixels = out.source_orientation == 1 ? std::move(stored)
-                                             : apply_orientation(stored, out.source_orientation);
+    out.pixels = detail::mat_to_image(upright);
     return out;
+  } catch (const cv::Exception& e) {
+    return Error(ErrorCode::Internal, std::string("cannot orient the pixels: ") + e.what());
   } catch (const std::bad_alloc&) {
     return Error(ErrorCode::OutOfMemory, "out of memory while converting pixels");
   }

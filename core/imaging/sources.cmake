@@ -20,8 +20,6 @@ list(APPEND RSD_CORE_SOURCES
   imaging/jpeg_writer.h
   imaging/mat_bridge.cpp
   imaging/mat_bridge.h
-  imaging/orientation.cpp
-  imaging/orientation.h
   imaging/png_row_writer.cpp
   imaging/row_writer.cpp
   imaging/row_writer.h
