@@ -1,21 +1,17 @@
 #include "bench_model.h"
 
 #include <ATen/ATen.h>
-#include <ATen/autocast_mode.h>
 #include <c10/util/Exception.h>
 #include <torch/cuda.h>
 #include <torch/nn/module.h>
 
 #include <algorithm>
 #include <chrono>
-#include <numeric>
+#include <utility>
+#include <vector>
 
-#include "engine/diffusion/memory_budget.h"
-#include "engine/diffusion/sampler.h"
-#include "engine/diffusion/tiled_runner.h"
-#include "engine/nn/factory.h"
-#include "engine/nn/unet_swin.h"
-#include "engine/weights/state_dict_loader.h"
+#include "engine/diffusion/noise_source.h"
+#include "engine/loaded_model.h"
 #include "flop_counter.h"
 
 #ifdef RSD_BENCH_CUDA_STATS
@@ -26,67 +22,11 @@ namespace rsd::bench {
 
 using engine::DeviceKind;
 
-struct BenchModel::Impl {
-  engine::ModelCard card;
-  DeviceKind device = DeviceKind::Cpu;
-  bool random = false;
-  std::shared_ptr<engine::UNetModelSwin> unet;
-  std::shared_ptr<engine::Codec> codec;
-  std::unique_ptr<engine::ResShiftSampler> sampler;
-
-  at::Device torch_device() const {
-    return device == DeviceKind::Cuda ? at::Device(at::kCUDA, 0) : at::Device(at::kCPU);
-  }
+struct BenchModel::Impl : engine::LoadedModel {
+  explicit Impl(engine::LoadedModel m) : engine::LoadedModel(std::move(m)) {}
 };
 
 namespace {
-
-// Mirrors engine::Upscaler: convolutions and matmuls in half precision under CUDA autocast,
-// weights float32. Does nothing when disabled.
-class AutocastScope {
- public:
-  AutocastScope(bool enable, at::ScalarType dtype) : enabled_(enable) {
-    if (!enabled_) return;
-    previous_ = at::autocast::is_enabled();
-    previous_dtype_ = at::autocast::get_autocast_gpu_dtype();
-    at::autocast::set_autocast_gpu_dtype(dtype);
-    at::autocast::set_enabled(true);
-  }
-  ~AutocastScope() {
-    if (!enabled_) return;
-    at::autocast::set_enabled(previous_);
-    at::autocast::set_autocast_gpu_dtype(previous_dtype_);
-    at::autocast::clear_cache();
-  }
-  AutocastScope(const AutocastScope&) = delete;
-  AutocastScope& operator=(const AutocastScope&) = delete;
-
- private:
-  bool enabled_;
-  bool previous_ = false;
-  at::ScalarType previous_dtype_ = at::kHalf;
-};
-
-Result<at::ScalarType> parse_precision(const std::string& p) {
-  if (p == "fp32" || p.empty()) return at::kFloat;
-  if (p == "fp16") return at::kHalf;
-  if (p == "bf16") return at::kBFloat16;
-  return Error(ErrorCode::InvalidArgument, "unknown precision '" + p + "' (fp32, fp16, bf16)");
-}
-
-Status load_if_present(torch::nn::Module& module, const std::filesystem::path& file,
-                       bool allow_random, bool& random) {
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) {
-    if (!allow_random)
-      return Error(ErrorCode::NotFound, "weights file not found", file.string());
-    random = true;
-    return {};
-  }
-  auto weights = engine::load_weights(file.string());
-  if (!weights.ok()) return weights.error().within(file.string());
-  return engine::load_into(module, *weights);
-}
 
 // A seeded random LR batch [1, 3, h, w] in [-1, 1].
 at::Tensor random_lr(int w, int h, uint64_t seed, const at::Device& device) {
@@ -105,39 +45,10 @@ Result<std::unique_ptr<BenchModel>> BenchModel::create(const engine::ModelCard& 
                                                        DeviceKind device, bool allow_random) {
   try {
     torch::NoGradGuard no_grad;
-    auto impl = std::make_unique<Impl>();
-    impl->card = card;
-    auto dev = engine::resolve_device(device);
-    if (!dev.ok()) return dev.error();
-    impl->device = *dev;
-    auto schedule = engine::Schedule::make(card.diffusion);
-    if (!schedule.ok()) return schedule.error().within(card.name);
-    auto unet = engine::make_unet(card.network, card.noise_channels);
-    if (!unet.ok()) return unet.error().within(card.name + ": network");
-    auto codec = engine::make_codec(card.codec.type, card.codec.params, card.codec.factor);
-    if (!codec.ok()) return codec.error().within(card.name + ": codec");
-    impl->unet = *unet;
-    impl->codec = *codec;
-    auto st = load_if_present(*impl->unet, card.weights_path(), allow_random, impl->random);
-    if (!st.ok()) return st.error();
-    if (auto* m = impl->codec->module()) {
-      st = load_if_present(*m, card.codec_weights_path(), allow_random, impl->random);
-      if (!st.ok()) return st.error();
-    }
-    impl->unet->eval();
-    impl->unet->to(impl->torch_device());
-    if (auto* m = impl->codec->module()) {
-      m->eval();
-      m->to(impl->torch_device());
-    }
-    engine::SamplerConfig sc;
-    sc.kind = card.is_student() ? engine::SamplerKind::Student : engine::SamplerKind::Teacher;
-    sc.sf = card.diffusion.sf;
-    const auto& c = impl->unet->config();
-    const int need = c.window_size * (1 << (static_cast<int>(c.channel_mult.size()) - 1));
-    sc.padding_offset = std::lcm(64, std::max(1, need));  // as engine::Upscaler pads
-    sc.latent_scale = card.diffusion.latent_scale;
-    impl->sampler = std::make_unique<engine::ResShiftSampler>(*schedule, sc);
+    auto model = engine::load_model(
+        card, device, allow_random ? engine::MissingWeights::Random : engine::MissingWeights::Refuse);
+    if (!model.ok()) return model.error();
+    auto impl = std::make_unique<Impl>(std::move(model).value());
     return std::unique_ptr<BenchModel>(new BenchModel(std::move(impl)));
   } catch (const c10::Error& e) {
     return Error(ErrorCode::Internal, e.what_without_backtrace(), card.name);
@@ -148,11 +59,9 @@ BenchModel::BenchModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 BenchModel::~BenchModel() = default;
 
 const engine::ModelCard& BenchModel::card() const { return impl_->card; }
-bool BenchModel::random_weights() const { return impl_->random; }
+bool BenchModel::random_weights() const { return impl_->random_weights; }
 bool BenchModel::on_cuda() const { return impl_->device == DeviceKind::Cuda; }
-int BenchModel::network_calls() const {
-  return impl_->card.is_student() ? 1 : impl_->sampler->schedule().steps;
-}
+int BenchModel::network_calls() const { return impl_->network_calls(); }
 
 int64_t BenchModel::parameter_count() const {
   int64_t n = 0;
@@ -164,29 +73,20 @@ int64_t BenchModel::parameter_count() const {
 
 Result<RunResult> BenchModel::run_random(int lr_width, int lr_height, const RunSettings& s) {
   Impl& m = *impl_;
-  auto dtype = parse_precision(s.precision);
+  auto dtype = engine::precision_dtype(s.precision);
   if (!dtype.ok()) return dtype.error();
   const bool cuda = on_cuda();
   try {
     torch::NoGradGuard no_grad;
-    AutocastScope autocast(cuda && *dtype != at::kFloat, *dtype);
-    engine::TilingOptions to;
-    to.scale = m.card.diffusion.sf;
+    const bool half = cuda && *dtype != at::kFloat;
+    engine::CudaAutocast autocast(half, *dtype);
+    engine::TilingOptions to = m.tiling(half, 0);
     to.tile = s.tile;
     to.overlap = s.tile_overlap;
     to.tiles_per_batch = s.tiles_per_batch;
-    to.multiple = m.sampler->config().padding_offset;
-    to.budget_bytes = engine::tile_memory_budget(cuda, 0);
-    const int elem = cuda && *dtype != at::kFloat ? 2 : 4;
-    to.cost = engine::estimate_tile_cost(m.unet->config().model_channels,
-                                         m.codec->module() != nullptr, to.scale, elem);
     to.seed = s.seed;
     auto lq = random_lr(lr_width, lr_height, s.seed, m.torch_device());
-    auto fn = [&m](const at::Tensor& batch, const std::vector<uint64_t>& seeds,
-                   const JobContext& ctx) {
-      engine::NoiseSource noise(seeds);
-      return m.sampler->upscale(*m.unet, *m.codec, batch, noise, ctx);
-    };
+    const auto fn = m.tile_function();
 #ifdef RSD_BENCH_CUDA_STATS
     if (cuda) c10::cuda::CUDACachingAllocator::resetPeakStats(0);
 #endif

@@ -7,6 +7,8 @@ include(${CMAKE_CURRENT_LIST_DIR}/train/sources.cmake)     # rsd_engine_train
 
 rsd_engine_area(rsd_engine
   SOURCES
+    engine/loaded_model.cpp
+    engine/loaded_model.h
     engine/model_card.cpp
     engine/model_card.h
     engine/runtime.cpp

@@ -1,0 +1,73 @@
+// A model card's networks built, loaded and placed on a device, with the sampler that runs them:
+// what engine::Upscaler and the benchmarks (app/bench) share. Includes LibTorch: only for the
+// few translation units that run the networks themselves; everything else uses upscaler.h.
+#pragma once
+
+#include <ATen/ATen.h>
+
+#include <memory>
+#include <string>
+
+#include "base/error.h"
+#include "engine/diffusion/sampler.h"
+#include "engine/diffusion/tiled_runner.h"
+#include "engine/model_card.h"
+#include "engine/nn/codec.h"
+#include "engine/nn/unet_swin.h"
+#include "engine/runtime.h"
+
+namespace rsd::engine {
+
+enum class MissingWeights {
+  Refuse,  // a missing file is an error naming it (the app and the CLI)
+  Random,  // keep the random initialisation and say so (benchmarks of unreleased layouts)
+};
+
+struct LoadedModel {
+  ModelCard card;
+  DeviceKind device = DeviceKind::Cpu;  // resolved: never Auto
+  std::shared_ptr<UNetModelSwin> unet;
+  std::shared_ptr<Codec> codec;
+  std::unique_ptr<ResShiftSampler> sampler;
+  bool random_weights = false;  // some weights were missing and left random (MissingWeights::Random)
+
+  at::Device torch_device() const;
+  // Network evaluations per upscale: 1 for a student, the schedule's steps for a teacher.
+  int network_calls() const;
+  // Tiling for this model: tiles padded to the sampler's multiple, the tile memory model of its
+  // network and codec (half: fp16/bf16 activations under CUDA autocast), the budget from the free
+  // memory bounded by limit_bytes (<= 0: automatic; see memory_budget.h). tile, overlap, batch
+  // and seed keep their defaults for the caller to set.
+  TilingOptions tiling(bool half, int64_t limit_bytes) const;
+  // One sampler pass over a batch of LR tiles, each with its own noise seed, for run_tiled().
+  // Refers to this model: keep it alive while the function is used.
+  TileFunction tile_function() const;
+};
+
+// Builds the card's network and codec, checks that they fit together (the codec's factor is
+// diffusion.sf, the latent channels agree), loads the weights (SHA-256 checked when the card has
+// one), moves them to `device` in eval mode and makes the sampler (latent sides padded to the
+// UNet's window grid and to 64 LR pixels, as the official pipeline pads). Weights stay float32.
+Result<LoadedModel> load_model(const ModelCard& card, DeviceKind device,
+                               MissingWeights missing = MissingWeights::Refuse);
+
+// "fp32" (or empty), "fp16", "bf16" as a dtype; anything else is InvalidArgument.
+Result<at::ScalarType> precision_dtype(const std::string& precision);
+
+// The official ResShift sampler runs under torch.cuda.amp.autocast with float32 weights: matmuls
+// and convolutions in half precision, normalizations and reductions in float32. Autocast exists
+// for CUDA only here; disabled, the guard does nothing.
+class CudaAutocast {
+ public:
+  CudaAutocast(bool enable, at::ScalarType dtype);
+  ~CudaAutocast();
+  CudaAutocast(const CudaAutocast&) = delete;
+  CudaAutocast& operator=(const CudaAutocast&) = delete;
+
+ private:
+  bool enabled_;
+  bool previous_enabled_ = false;
+  at::ScalarType previous_dtype_ = at::kHalf;
+};
+
+}  // namespace rsd::engine
