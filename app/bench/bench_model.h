@@ -1,7 +1,7 @@
-// BenchModel: a model card's networks (denoiser, codec, sampler) run the way engine::Upscaler runs
-// them (same factories, sampler and tiling), but on tensors the benchmark makes itself, and with
-// freshly initialised weights when the card's weights are absent (speed does not depend on the
-// weight values). Torch-free header.
+// BenchModel: a model card's networks (denoiser, codec, sampler) loaded and tiled exactly as
+// engine::Upscaler does (engine::load_model, LoadedModel::tiling), but run on tensors the
+// benchmark makes itself, and with freshly initialised weights when the card's weights are
+// absent (speed does not depend on the weight values). Torch-free header.
 #pragma once
 
 #include <cstdint>
