@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 namespace rsd::engine {
 namespace {
@@ -70,7 +73,7 @@ TEST(ModelCard, ErrorsNameTheKey) {
 }
 
 TEST(ModelCard, LoadNamesTheFile) {
-  const fs::path dir = fs::temp_directory_path() / "rsd_model_card_test";
+  const fs::path dir = fs::temp_directory_path() / ("rsd_model_card_test-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path file = dir / "broken.json";
   auto j = minimal_card();

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cmath>
 #include <filesystem>
+#include <string>
 
 #include "engine/weights/sha256.h"
 #include "tools/lite_models.h"
@@ -17,7 +20,7 @@ namespace fs = std::filesystem;
 class UpscalerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / "rsd_upscaler_test";
+    dir_ = fs::temp_directory_path() / ("rsd_upscaler_test-" + std::to_string(::getpid()));
     fs::create_directories(dir_);
     const auto params = models::lite_unet_params();
     ASSERT_TRUE(models::write_random_unet(params, 1, 20260111, (dir_ / "student.safetensors").string()).ok());

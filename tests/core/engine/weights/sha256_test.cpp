@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 namespace rsd::engine {
 namespace {
@@ -30,7 +33,7 @@ TEST(Sha256, IncrementalEqualsOneShotAcrossBlockBoundaries) {
 }
 
 TEST(Sha256, FileMatchesBufferAndMissingFileIsNotFound) {
-  const auto path = std::filesystem::temp_directory_path() / "rsd_sha256_test.bin";
+  const auto path = std::filesystem::temp_directory_path() / ("rsd_sha256_test-" + std::to_string(::getpid()) + ".bin");
   std::string data(3 * 1024 * 1024 + 17, 'x');
   data[12345] = 'y';
   std::ofstream(path, std::ios::binary).write(data.data(), static_cast<std::streamsize>(data.size()));
@@ -42,7 +45,7 @@ TEST(Sha256, FileMatchesBufferAndMissingFileIsNotFound) {
   auto missing = sha256_file(path.string());
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
-  EXPECT_NE(missing.error().what().find("rsd_sha256_test.bin"), std::string::npos);
+  EXPECT_NE(missing.error().what().find(path.filename().string()), std::string::npos);
 }
 
 }  // namespace
