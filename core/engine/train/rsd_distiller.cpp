@@ -32,7 +32,7 @@ std::vector<int> multistep_indices(int steps, int num_steps) {
   return out;
 }
 
-double DistillLosses::total() const { return student + gan_weight * gan; }
+double DistillLosses::total() const { return student + gan_weight * gan + pixel_weight * pixel; }
 
 RsdDistiller::~RsdDistiller() = default;
 
@@ -206,8 +206,14 @@ Result<DistillLosses> RsdDistiller::student_step() {
       per_sample = per_sample / ((f_star - x0_hat).abs().flatten(1).mean(1).detach() + 1e-8);
     DistillLosses out;
     out.gan_weight = config_.distill.gan_weight;
+    out.pixel_weight = config_.distill.pixel_weight;
     auto loss = per_sample.mean();
     out.student = loss.item<double>();
+    if (config_.distill.pixel_weight > 0) {
+      auto l1 = (x0_hat - batch->z0).abs().mean();
+      out.pixel = l1.item<double>();
+      loss = loss + config_.distill.pixel_weight * l1;
+    }
     if (config_.distill.gan_weight > 0) {
       auto t0 = at::zeros({n}, at::TensorOptions().dtype(at::kLong).device(device_));
       auto feats = unet_bottleneck_features(*fake_, diffusion_->scale_input(x0_hat, t0), t0, batch->lq);
@@ -324,7 +330,8 @@ Status RsdDistiller::export_model() {
   card.description = "One-step RSD student distilled from " + card_.name;
   card.notes = "RSD distillation (Eq. 34 with SiD normalisation, multistep t_n = {" + ts +
                "}, GAN head on fake-model bottleneck features, weight " +
-               std::to_string(config_.distill.gan_weight) +
+               std::to_string(config_.distill.gan_weight) + ", L1 anchor to HR weight " +
+               std::to_string(config_.distill.pixel_weight) +
                "). The LPIPS term of the paper is left out: no pretrained VGG/AlexNet can be shipped.";
   return export_card(card, config_.out, student_name(), ema_->state_dict(*student_), training);
 }
@@ -340,8 +347,8 @@ Status RsdDistiller::run(const JobContext& ctx) {
     auto losses = train_step();
     if (!losses) return losses.error();
     char extra[160];
-    std::snprintf(extra, sizeof extra, " | fake %.5f disc %.4f gan %.4f", losses->fake, losses->disc,
-                  losses->gan);
+    std::snprintf(extra, sizeof extra, " | fake %.5f disc %.4f gan %.4f l1 %.4f", losses->fake,
+                  losses->disc, losses->gan, losses->pixel);
     return StepOutcome{losses->total(), extra};
   };
   hooks.validate = [this] { return validate(); };

@@ -53,8 +53,10 @@ struct DistillLosses {
   double disc = 0.0;     // discriminator loss (last fake step)
   double student = 0.0;  // Eq. 34 distillation loss (SiD-normalised)
   double gan = 0.0;      // generator GAN loss
-  double total() const;  // student + gan_weight * gan, as optimised
+  double pixel = 0.0;    // supervised L1 anchor mean|x0_hat - z0|
+  double total() const;  // student + gan_weight * gan + pixel_weight * pixel, as optimised
   double gan_weight = 0.0;
+  double pixel_weight = 0.0;
 };
 
 class RsdDistiller {

@@ -64,13 +64,14 @@ Status read_distill(const nlohmann::json& j, DistillConfig& d) {
   if (!j.is_object()) return range_error("distill", "must be an object");
   Reader r(j, "distill.");
   RSD_TRY(r.check_keys({"fake_updates", "num_steps", "gan_weight", "fake_lr", "disc_channels",
-                        "sid_normalization"}));
+                        "sid_normalization", "pixel_weight"}));
   RSD_TRY(r.get("fake_updates", d.fake_updates));
   RSD_TRY(r.get("num_steps", d.num_steps));
   RSD_TRY(r.get("gan_weight", d.gan_weight));
   RSD_TRY(r.get("fake_lr", d.fake_lr));
   RSD_TRY(r.get("disc_channels", d.disc_channels));
   RSD_TRY(r.get("sid_normalization", d.sid_normalization));
+  RSD_TRY(r.get("pixel_weight", d.pixel_weight));
   return {};
 }
 
@@ -196,6 +197,7 @@ Status TrainConfig::validate() const {
   if (distill.num_steps < 1) return range_error("distill.num_steps", "must be >= 1");
   if (distill.gan_weight < 0) return range_error("distill.gan_weight", "must be >= 0");
   if (!(distill.fake_lr > 0)) return range_error("distill.fake_lr", "must be a positive number");
+  if (!(distill.pixel_weight >= 0)) return range_error("distill.pixel_weight", "must be >= 0");
   if (distill.disc_channels < 1) return range_error("distill.disc_channels", "must be >= 1");
   return {};
 }
@@ -231,7 +233,8 @@ nlohmann::json TrainConfig::to_json() const {
             {"gan_weight", distill.gan_weight},
             {"fake_lr", distill.fake_lr},
             {"disc_channels", distill.disc_channels},
-            {"sid_normalization", distill.sid_normalization}}}};
+            {"sid_normalization", distill.sid_normalization},
+            {"pixel_weight", distill.pixel_weight}}}};
 }
 
 double TrainConfig::lr_at(int step) const {

@@ -19,7 +19,7 @@
 //   "degradation": "bicubic" | "realesrgan", "degradation_params": { ...YAML keys... },
 //   "hflip": true, "init": "auto" | "random" | "card",
 //   "distill": { "fake_updates": 5, "num_steps": 4, "gan_weight": 3e-3, "fake_lr": 5e-5,
-//                "disc_channels": 64, "sid_normalization": true }
+//                "disc_channels": 64, "sid_normalization": true, "pixel_weight": 0.0 }
 // }
 #pragma once
 
@@ -43,6 +43,10 @@ struct DistillConfig {
   double fake_lr = 5e-5;           // fake model + discriminator learning rate
   int disc_channels = 64;          // hidden width of the discriminator head
   bool sid_normalization = true;   // divide the per-sample loss by mean|f* - x0_hat| (detached)
+  // Supervised anchor: weight of mean|x0_hat - z0| (L1 between the student's sample and the HR
+  // target, in the latent space; pixels for the pixel-unshuffle codec). The paper's supervised
+  // term here is LPIPS (lambda_1 = 2), whose VGG/AlexNet weights cannot ship; 0 disables it.
+  double pixel_weight = 0.0;
 };
 
 struct TrainConfig {

@@ -182,6 +182,30 @@ TEST_F(DistillerTest, ResumeReproducesTheNextStep) {
   for (const auto& [k, v] : fake_a) EXPECT_TRUE(at::allclose(v, fake_b.at(k), 0, 1e-6)) << k;
 }
 
+// The supervised L1 anchor (distill.pixel_weight) is reported and enters the optimised total; at
+// weight 0 it is not computed.
+TEST_F(DistillerTest, PixelAnchorEntersTheLoss) {
+  config_.distill.fake_updates = 1;
+  config_.distill.gan_weight = 0.0;
+  {
+    auto d = make();
+    ASSERT_NE(d, nullptr);
+    auto l = d->train_step();
+    ASSERT_TRUE(l.ok()) << l.error().what();
+    EXPECT_EQ(l->pixel, 0.0);
+    EXPECT_DOUBLE_EQ(l->total(), l->student);
+  }
+  fs::remove_all(config_.out);
+  config_.distill.pixel_weight = 2.0;
+  auto d = make();
+  ASSERT_NE(d, nullptr);
+  auto l = d->train_step();
+  ASSERT_TRUE(l.ok()) << l.error().what();
+  EXPECT_GT(l->pixel, 0.0);
+  EXPECT_TRUE(std::isfinite(l->pixel));
+  EXPECT_DOUBLE_EQ(l->total(), l->student + 2.0 * l->pixel);
+}
+
 // Eq. 34 is a difference of two regressions: it is 0 while the fake model equals the teacher and
 // moves as the fake model tracks the student, so it is not a loss that falls. What must hold:
 // every loss stays finite, the student leaves the teacher (the noise channel comes alive), the

@@ -94,6 +94,11 @@ TEST(TrainConfigTest, ParsesKeysAndNamesBadOnes) {
   auto nested = TrainConfig::from_json(nlohmann::json{{"distill", {{"fake_updates", 0}}}});
   ASSERT_FALSE(nested.ok());
   EXPECT_EQ(nested.error().context, "distill.fake_updates");
+  auto anchor = TrainConfig::from_json(nlohmann::json{{"distill", {{"pixel_weight", -1.0}}}});
+  ASSERT_FALSE(anchor.ok());
+  EXPECT_EQ(anchor.error().context, "distill.pixel_weight");
+  EXPECT_DOUBLE_EQ(TrainConfig::from_json(nlohmann::json{{"distill", {{"pixel_weight", 0.5}}}})
+                       ->distill.pixel_weight, 0.5);
   auto mode = TrainConfig::from_json(nlohmann::json{{"degradation", "jpeg"}});
   ASSERT_FALSE(mode.ok());
   EXPECT_EQ(mode.error().context, "degradation");
