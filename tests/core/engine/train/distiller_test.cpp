@@ -182,28 +182,31 @@ TEST_F(DistillerTest, ResumeReproducesTheNextStep) {
   for (const auto& [k, v] : fake_a) EXPECT_TRUE(at::allclose(v, fake_b.at(k), 0, 1e-6)) << k;
 }
 
-// The supervised L1 anchor (distill.pixel_weight) is reported and enters the optimised total; at
-// weight 0 it is not computed.
+// The supervised L1 anchor (distill.pixel_weight) is reported, enters the optimised total and
+// moves the student: from the same seed, one update with and one without it end apart. At weight
+// 0 it is not computed.
 TEST_F(DistillerTest, PixelAnchorEntersTheLoss) {
   config_.distill.fake_updates = 1;
   config_.distill.gan_weight = 0.0;
-  {
+  auto one_update = [&](double weight, DistillLosses& losses) {
+    fs::remove_all(config_.out);
+    config_.distill.pixel_weight = weight;
     auto d = make();
-    ASSERT_NE(d, nullptr);
+    EXPECT_NE(d, nullptr);
     auto l = d->train_step();
-    ASSERT_TRUE(l.ok()) << l.error().what();
-    EXPECT_EQ(l->pixel, 0.0);
-    EXPECT_DOUBLE_EQ(l->total(), l->student);
-  }
-  fs::remove_all(config_.out);
-  config_.distill.pixel_weight = 2.0;
-  auto d = make();
-  ASSERT_NE(d, nullptr);
-  auto l = d->train_step();
-  ASSERT_TRUE(l.ok()) << l.error().what();
-  EXPECT_GT(l->pixel, 0.0);
-  EXPECT_TRUE(std::isfinite(l->pixel));
-  EXPECT_DOUBLE_EQ(l->total(), l->student + 2.0 * l->pixel);
+    EXPECT_TRUE(l.ok()) << l.error().what();
+    if (l.ok()) losses = *l;
+    return d->student().named_parameters()["input_blocks.0.0.weight"].clone();
+  };
+  DistillLosses plain, anchored;
+  auto w_plain = one_update(0.0, plain);
+  auto w_anchored = one_update(2.0, anchored);
+  EXPECT_EQ(plain.pixel, 0.0);
+  EXPECT_DOUBLE_EQ(plain.total(), plain.student);
+  EXPECT_GT(anchored.pixel, 0.0);
+  EXPECT_TRUE(std::isfinite(anchored.pixel));
+  EXPECT_DOUBLE_EQ(anchored.total(), anchored.student + 2.0 * anchored.pixel);
+  EXPECT_FALSE(at::allclose(w_plain, w_anchored, 0, 1e-9));
 }
 
 // Eq. 34 is a difference of two regressions: it is 0 while the fake model equals the teacher and
