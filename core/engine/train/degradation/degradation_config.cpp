@@ -82,6 +82,7 @@ Status DegradationConfig::validate() const {
   for (const Status& s :
        {check_blur(blur1, "blur1"), check_blur(blur2, "blur2"), check_prob(final_sinc_prob, "final_sinc_prob"),
         check_prob(second_order_prob, "second_order_prob"), check_prob(second_blur_prob, "second_blur_prob"),
+        check_prob(clean_prob, "clean_prob"),
         check_stage(resize1, noise1, jpeg_range1, "first order"),
         check_stage(resize2, noise2, jpeg_range2, "second order")}) {
     if (!s) return s;
@@ -125,6 +126,7 @@ Result<DegradationConfig> degradation_config_from_json(const nlohmann::json& j) 
     read_if(j, "poisson_scale_range2", c.noise2.poisson_scale);
     read_if(j, "gray_noise_prob2", c.noise2.gray_prob);
     read_if(j, "jpeg_range2", c.jpeg_range2);
+    read_if(j, "clean_prob", c.clean_prob);
   } catch (const std::exception& e) {  // nlohmann::json::exception or a bad kernel list
     return Error(ErrorCode::Format, std::string("degradation config: ") + e.what());
   }

@@ -56,6 +56,11 @@ struct DegradationConfig {
   NoiseSettings noise2{0.5, {1.0, 25.0}, {0.05, 2.5}, 0.4};
   std::array<double, 2> jpeg_range2{30.0, 95.0};
 
+  // Not in ResShift: the probability that an image's LR is the clean x4 downscale (area or
+  // antialiased bicubic, one choice per batch; no blur, noise or JPEG), so the model also learns
+  // to leave a clean photo clean. 0 keeps the upstream pipeline and its random draws exactly.
+  double clean_prob = 0.0;
+
   // Fails on probabilities outside [0, 1], empty ranges, even or too small kernel sizes.
   Status validate() const;
 };

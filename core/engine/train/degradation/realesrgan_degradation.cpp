@@ -52,6 +52,17 @@ at::Tensor jpeg(const at::Tensor& images, const std::array<double, 2>& range, De
   return jpeg_compress(at::clamp(images, 0.0, 1.0), quality);
 }
 
+// Replaces each image's LR, with probability clean_prob, by the plain x4 downscale of its HR.
+at::Tensor mix_in_clean(const at::Tensor& hr, const at::Tensor& degraded, const DegradationConfig& c,
+                        DegradationRng& rng) {
+  const std::int64_t n = hr.size(0);
+  const at::Tensor clean_images = uniform_per_image(n, {0.0, 1.0}, rng, hr.device()) < c.clean_prob;
+  const at::Tensor lr = rng.bernoulli(0.5)
+                            ? resize_to(hr, hr.size(2) / c.sf, hr.size(3) / c.sf, ResizeMode::Area)
+                            : bicubic_downscale(hr, c.sf);
+  return at::where(clean_images.view({n, 1, 1, 1}), quantize_8bit(lr), degraded);
+}
+
 }  // namespace
 
 DegradationKernels sample_degradation_kernels(const DegradationConfig& config, std::int64_t count,
@@ -109,7 +120,9 @@ at::Tensor RealEsrganDegradation::degrade(const at::Tensor& hr, DegradationRng& 
     out = resize_to(out, h / c.sf, w / c.sf, random_mode(rng));
     out = filter2d(out, kernels.final_sinc);
   }
-  return quantize_8bit(out);
+  out = quantize_8bit(out);
+  if (c.clean_prob > 0.0) out = mix_in_clean(hr, out, c, rng);
+  return out;
 }
 
 at::Tensor bicubic_degrade(const at::Tensor& hr, int sf) {

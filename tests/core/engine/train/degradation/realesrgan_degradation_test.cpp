@@ -91,6 +91,37 @@ TEST(RealEsrganDegradation, KernelsPerImageHaveConfiguredSizes) {
   EXPECT_EQ(k.final_sinc.sizes(), (std::vector<std::int64_t>{4, 15, 15}));
 }
 
+TEST(RealEsrganDegradation, CleanProbMixesInThePlainDownscale) {
+  const at::Tensor hr = test_batch(6, 64);
+  const at::Tensor area = quantize_8bit(resize_to(hr, 16, 16, ResizeMode::Area));
+  const at::Tensor bicubic = quantize_8bit(bicubic_downscale(hr, 4));
+  auto is_clean = [&](const at::Tensor& lq, std::int64_t i) {
+    return at::equal(lq[i], area[i]) || at::equal(lq[i], bicubic[i]);
+  };
+  DegradationConfig all_clean;
+  all_clean.clean_prob = 1.0;
+  for (std::uint64_t seed = 0; seed < 4; ++seed) {
+    DegradationRng rng(seed, kCpu);
+    const at::Tensor lq = RealEsrganDegradation(all_clean).degrade(hr, rng);
+    for (std::int64_t i = 0; i < 6; ++i) EXPECT_TRUE(is_clean(lq, i)) << "seed " << seed << " image " << i;
+  }
+  // Half clean: over 8 batches of 6 some images are clean and some degraded.
+  DegradationConfig half;
+  half.clean_prob = 0.5;
+  int clean = 0;
+  for (std::uint64_t seed = 0; seed < 8; ++seed) {
+    DegradationRng rng(seed, kCpu);
+    const at::Tensor lq = RealEsrganDegradation(half).degrade(hr, rng);
+    for (std::int64_t i = 0; i < 6; ++i) clean += is_clean(lq, i) ? 1 : 0;
+  }
+  EXPECT_GT(clean, 8);
+  EXPECT_LT(clean, 40);
+  EXPECT_FALSE(degradation_config_from_json(nlohmann::json{{"clean_prob", 1.5}}).ok());
+  auto parsed = degradation_config_from_json(nlohmann::json{{"clean_prob", 0.25}});
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_DOUBLE_EQ(parsed->clean_prob, 0.25);
+}
+
 TEST(RealEsrganDegradation, BicubicModeIsQuarterSizeQuantized) {
   const at::Tensor lq = bicubic_degrade(test_batch(2, 64), 4);
   EXPECT_EQ(lq.sizes(), (std::vector<std::int64_t>{2, 3, 16, 16}));
