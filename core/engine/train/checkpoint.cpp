@@ -1,14 +1,15 @@
 #include "engine/train/checkpoint.h"
 
-#include <c10/util/Exception.h>
-#include <torch/optim/optimizer.h>
-#include <torch/serialize/archive.h>
+#include <ATen/ATen.h>
+#include <torch/nn/module.h>
+#include <torch/optim/adamw.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <vector>
 
+#include "engine/train/loop_optim.h"
 #include "engine/weights/safetensors.h"
 
 namespace rsd::engine::train {
@@ -16,6 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kPrefix = "step-";
+constexpr const char* kOptimSuffix = ".optim.safetensors";
 
 std::string step_name(int step) {
   char buf[32];
@@ -48,6 +50,30 @@ std::vector<std::pair<int, fs::path>> complete_checkpoints(const fs::path& out_d
   return found;
 }
 
+// The compact form of one entry: its compact keys only, floats in float16 (weights) or
+// bfloat16 (optimizer moments, whose squares are far below float16's range).
+StateDict compact_tensors(const StateDict& tensors, const std::vector<std::string>& keys, bool optimizer) {
+  StateDict out;
+  auto put = [&](const std::string& key, const at::Tensor& t) {
+    out[key] = t.is_floating_point() ? t.to(optimizer ? at::kBFloat16 : at::kHalf) : t;
+  };
+  if (keys.empty()) {
+    for (const auto& [key, t] : tensors) put(key, t);
+  } else {
+    for (const std::string& key : keys) put(key, tensors.at(key));
+  }
+  return out;
+}
+
+// Renames a finished .partial folder to `final_dir`, replacing an older copy.
+Status publish(const fs::path& partial, const fs::path& final_dir) {
+  std::error_code ec;
+  fs::remove_all(final_dir, ec);
+  fs::rename(partial, final_dir, ec);
+  if (ec) return Error(ErrorCode::Io, "cannot rename checkpoint: " + ec.message(), final_dir.string());
+  return {};
+}
+
 }  // namespace
 
 at::Tensor generator_state(const at::Generator& gen) { return gen.get_state(); }
@@ -60,15 +86,25 @@ CheckpointWriter::CheckpointWriter(fs::path out_dir, int step)
     : out_dir_(std::move(out_dir)), step_(step) {}
 
 void CheckpointWriter::add_weights(const std::string& name, StateDict weights) {
-  weights_[name] = std::move(weights);
+  entries_[name] = Entry{std::move(weights), {}, false, true};
 }
 
-void CheckpointWriter::add_optimizer(const std::string& name, torch::optim::Optimizer& optimizer) {
-  optimizers_[name] = &optimizer;
+void CheckpointWriter::add_module(const std::string& name, const torch::nn::Module& module) {
+  Entry e;
+  for (const auto& p : module.named_parameters()) {
+    e.tensors[p.key()] = p.value().detach().to(at::kCPU).clone();
+    e.compact_keys.push_back(p.key());
+  }
+  for (const auto& b : module.named_buffers()) e.tensors[b.key()] = b.value().detach().to(at::kCPU).clone();
+  entries_[name] = std::move(e);
 }
 
-Result<fs::path> CheckpointWriter::commit(int keep) {
-  const fs::path root = out_dir_ / "checkpoints";
+void CheckpointWriter::add_optimizer(const std::string& name, const torch::optim::AdamW& optimizer,
+                                     bool compact) {
+  entries_[name + ".optim"] = Entry{adamw_state(optimizer), {}, true, compact};
+}
+
+Result<fs::path> CheckpointWriter::write(const fs::path& root, bool compact) const {
   const fs::path final_dir = root / step_name(step_);
   const fs::path partial = root / (step_name(step_) + ".partial");
   std::error_code ec;
@@ -76,36 +112,45 @@ Result<fs::path> CheckpointWriter::commit(int keep) {
   fs::create_directories(partial, ec);
   if (ec) return Error(ErrorCode::Io, "cannot create checkpoint folder: " + ec.message(), partial.string());
 
-  for (const auto& [name, weights] : weights_) {
-    auto st = write_safetensors((partial / (name + ".safetensors")).string(), weights);
-    if (!st) return st.error();
-  }
-  for (const auto& [name, optimizer] : optimizers_) {
-    const fs::path file = partial / (name + ".optim");
-    try {
-      torch::serialize::OutputArchive archive;
-      optimizer->save(archive);
-      archive.save_to(file.string());
-    } catch (const c10::Error& e) {
-      return Error(ErrorCode::Io, std::string("cannot save optimizer state: ") + e.what_without_backtrace(),
-                   file.string());
-    }
-  }
   nlohmann::json state = state_;
   state["step"] = step_;
+  state["compact"] = compact;
+  for (const auto& [name, e] : entries_) {
+    if (compact && !e.in_compact) {
+      state["left_out"].push_back(name);
+      continue;
+    }
+    const StateDict tensors = compact ? compact_tensors(e.tensors, e.compact_keys, e.optimizer) : e.tensors;
+    auto st = write_safetensors((partial / (name + ".safetensors")).string(), tensors);
+    if (!st) return st.error();
+  }
   {
     std::ofstream out(partial / "state.json");
     out << state.dump(2) << "\n";
     if (!out) return Error(ErrorCode::Io, "cannot write state.json", partial.string());
   }
-  fs::remove_all(final_dir, ec);
-  fs::rename(partial, final_dir, ec);
-  if (ec) return Error(ErrorCode::Io, "cannot rename checkpoint: " + ec.message(), final_dir.string());
+  if (auto st = publish(partial, final_dir); !st) return st.error();
+  return final_dir;
+}
 
+Result<fs::path> CheckpointWriter::commit(int keep) {
+  auto written = write(out_dir_ / "checkpoints", /*compact=*/false);
+  if (!written) return written;
+  std::error_code ec;
   auto all = complete_checkpoints(out_dir_);
   for (size_t i = 0; i + static_cast<size_t>(std::max(keep, 1)) < all.size(); ++i)
     fs::remove_all(all[i].second, ec);
-  return final_dir;
+  return written;
+}
+
+Result<fs::path> CheckpointWriter::write_compact(const fs::path& dir) const {
+  auto written = write(dir, /*compact=*/true);
+  if (!written) return written;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path() != *written && parse_step(entry.path().filename().string()) >= 0) fs::remove_all(entry.path(), ec);
+  }
+  return written;
 }
 
 Result<CheckpointReader> CheckpointReader::open(const fs::path& folder) {
@@ -128,18 +173,12 @@ Result<StateDict> CheckpointReader::weights(const std::string& name) const {
   return std::move(contents->tensors);
 }
 
-Status CheckpointReader::load_optimizer(const std::string& name,
-                                        torch::optim::Optimizer& optimizer) const {
-  const fs::path file = folder_ / (name + ".optim");
+Status CheckpointReader::load_optimizer(const std::string& name, torch::optim::AdamW& optimizer) const {
+  const fs::path file = folder_ / (name + kOptimSuffix);
   if (!fs::exists(file)) return Error(ErrorCode::NotFound, "optimizer state missing", file.string());
-  try {
-    torch::serialize::InputArchive archive;
-    archive.load_from(file.string());
-    optimizer.load(archive);
-  } catch (const c10::Error& e) {
-    return Error(ErrorCode::Format, std::string("cannot load optimizer state: ") + e.what_without_backtrace(),
-                 file.string());
-  }
+  auto contents = read_safetensors(file.string());
+  if (!contents) return contents.error();
+  if (auto st = load_adamw_state(optimizer, contents->tensors); !st) return st.error().within(file.string());
   return {};
 }
 

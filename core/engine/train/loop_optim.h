@@ -9,6 +9,9 @@
 #include <memory>
 #include <vector>
 
+#include "base/error.h"
+#include "engine/weights/state_dict.h"
+
 namespace rsd::engine::train {
 
 std::unique_ptr<torch::optim::AdamW> make_adamw(const std::vector<torch::Tensor>& params, double lr,
@@ -16,5 +19,14 @@ std::unique_ptr<torch::optim::AdamW> make_adamw(const std::vector<torch::Tensor>
 void set_learning_rate(torch::optim::Optimizer& optimizer, double lr);
 // Clips the global L2 norm of the gradients to max_norm (> 0); returns the norm before clipping.
 double clip_gradients(const std::vector<torch::Tensor>& params, double max_norm);
+
+// AdamW's per-parameter state as named tensors, for checkpoints: "<group>.<index>.exp_avg",
+// ".exp_avg_sq" and ".step" (int64 [1]) for every parameter that has taken a step; copies on the
+// CPU in the parameters' dtype.
+StateDict adamw_state(const torch::optim::AdamW& optimizer);
+// Restores a state written by adamw_state() into an optimizer over the same parameter list
+// (moments cast to each parameter's dtype and device). Fails on a shape mismatch or a parameter
+// index the optimizer does not have; parameters missing from `state` start fresh.
+Status load_adamw_state(torch::optim::AdamW& optimizer, const StateDict& state);
 
 }  // namespace rsd::engine::train

@@ -257,20 +257,25 @@ Result<ValidationResult> RsdDistiller::validate() {
 
 Result<fs::path> RsdDistiller::save_checkpoint() {
   CheckpointWriter w(config_.out, step_);
-  w.add_weights("student", module_state_dict(*student_));
+  w.add_module("student", *student_);
   w.add_weights("student_ema", ema_->shadow());
-  w.add_weights("fake", module_state_dict(*fake_));
-  w.add_weights("discriminator", module_state_dict(*disc_));
+  w.add_module("fake", *fake_);
+  w.add_module("discriminator", *disc_);
   w.add_weights("rng", {{"train", generator_state(gen_)},
                         {"default_cpu", generator_state(at::detail::getDefaultCPUGenerator())}});
   w.add_optimizer("student", *student_opt_);
-  w.add_optimizer("fake", *fake_opt_);
+  // Left out of the compact copy (it would not fit in 10 MB): the fake model's moments rebuild
+  // within its first updates after a resume.
+  w.add_optimizer("fake", *fake_opt_, /*compact=*/false);
   w.set_state({{"kind", "rsd"},
                {"teacher", card_.name},
                {"wall_seconds", wall_seconds_},
                {"config", config_.to_json()},
                {"validation", last_val_.to_json()}});
-  return w.commit(config_.keep_checkpoints);
+  auto saved = w.commit(config_.keep_checkpoints);
+  if (!saved) return saved;
+  if (auto compact = w.write_compact(fs::path(config_.out) / kCompactCheckpointFolder); !compact) return compact.error();
+  return saved;
 }
 
 Status RsdDistiller::resume_from(const fs::path& folder) {
@@ -289,7 +294,8 @@ Status RsdDistiller::resume_from(const fs::path& folder) {
   if (!ema) return ema.error();
   if (auto st = ema_->load_shadow(*ema); !st) return st.error().within(folder.string());
   if (auto st = r->load_optimizer("student", *student_opt_); !st) return st;
-  if (auto st = r->load_optimizer("fake", *fake_opt_); !st) return st;
+  if (auto st = r->load_optimizer("fake", *fake_opt_); !st && !(r->compact() && st.error().code == ErrorCode::NotFound))
+    return st;
   auto rng = r->weights("rng");
   if (!rng) return rng.error();
   try {

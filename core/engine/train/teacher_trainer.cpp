@@ -138,7 +138,7 @@ Result<ValidationResult> TeacherTrainer::validate() {
 
 Result<fs::path> TeacherTrainer::save_checkpoint() {
   CheckpointWriter w(config_.out, step_);
-  w.add_weights("model", module_state_dict(*model_));
+  w.add_module("model", *model_);
   w.add_weights("ema", ema_->shadow());
   w.add_weights("rng", {{"train", generator_state(gen_)},
                         {"default_cpu", generator_state(at::detail::getDefaultCPUGenerator())}});
@@ -148,7 +148,10 @@ Result<fs::path> TeacherTrainer::save_checkpoint() {
                {"wall_seconds", wall_seconds_},
                {"config", config_.to_json()},
                {"validation", last_val_.to_json()}});
-  return w.commit(config_.keep_checkpoints);
+  auto saved = w.commit(config_.keep_checkpoints);
+  if (!saved) return saved;
+  if (auto compact = w.write_compact(fs::path(config_.out) / kCompactCheckpointFolder); !compact) return compact.error();
+  return saved;
 }
 
 Status TeacherTrainer::resume_from(const fs::path& folder) {

@@ -4,6 +4,7 @@
 #include <ATen/CPUGeneratorImpl.h>
 #include <gtest/gtest.h>
 
+#include "engine/train/checkpoint.h"
 #include "engine/train/patch_dataset.h"
 
 namespace rsd::engine::train::testing {
@@ -45,6 +46,30 @@ ModelCard tiny_teacher_card(const fs::path& dir) {
   c.weights = "tiny-teacher.safetensors";
   c.dir = dir;
   return c;
+}
+
+namespace {
+std::uintmax_t folder_bytes(const fs::path& dir) {
+  std::uintmax_t total = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) total += e.file_size();
+  return total;
+}
+}  // namespace
+
+std::pair<std::uintmax_t, std::uintmax_t> resume_from_compact_copy(const fs::path& out) {
+  const auto full = latest_checkpoint(out);
+  const fs::path compact_root = out / kCompactCheckpointFolder;
+  EXPECT_TRUE(full.has_value());
+  EXPECT_TRUE(fs::exists(compact_root / full->filename())) << "no compact copy of " << full->filename();
+  if (!full || !fs::exists(compact_root / full->filename())) return {0, 0};
+  const std::uintmax_t full_bytes = folder_bytes(*full);
+  const std::uintmax_t compact_bytes = folder_bytes(compact_root / full->filename());
+  fs::remove_all(out / "checkpoints");
+  fs::create_directories(out / "checkpoints");
+  fs::copy(compact_root / full->filename(), out / "checkpoints" / full->filename(), fs::copy_options::recursive);
+  fs::remove_all(compact_root);
+  return {full_bytes, compact_bytes};
 }
 
 }  // namespace rsd::engine::train::testing

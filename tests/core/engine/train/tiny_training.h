@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <cstdint>
 #include <string>
+#include <utility>
 
 #include "engine/model_card.h"
 
@@ -16,5 +18,9 @@ void write_pattern_dataset(const std::string& path, int train, int val, int size
 // A tiny teacher card: latent 8x8x48, two levels, a Swin layer at the top level (window 4),
 // T = 4, weights "tiny-teacher.safetensors" in `dir`.
 ModelCard tiny_teacher_card(const std::filesystem::path& dir);
+
+// Replaces <out>/checkpoints by the compact copy in <out>/compact, as a new machine resumes from
+// the committed copy; returns the sizes in bytes of the full and the compact checkpoint folder.
+std::pair<std::uintmax_t, std::uintmax_t> resume_from_compact_copy(const std::filesystem::path& out);
 
 }  // namespace rsd::engine::train::testing
