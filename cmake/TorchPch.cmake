@@ -7,6 +7,8 @@
 # header, directly or through a project header they include, skip it: loading the 0.3 GB header
 # costs them more than they parse. RSD_PCH=OFF turns it off (the build is the same, only slower).
 option(RSD_PCH "Precompile the LibTorch headers once for all LibTorch targets" ON)
+option(RSD_UNITY "Compile the sources of each LibTorch target in unity batches" ON)
+set(RSD_UNITY_BATCH 8 CACHE STRING "Sources per unity file of the LibTorch targets")
 
 if(RSD_PCH)
   # The headers the engine, tests and tools include, as system headers so the generated
@@ -57,10 +59,16 @@ function(_rsd_uses_torch file out)
 endfunction()
 
 function(rsd_torch_pch target)
+  if(RSD_UNITY)
+    set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE ${RSD_UNITY_BATCH})
+  endif()
   if(NOT RSD_PCH)
     return()
   endif()
   target_precompile_headers(${target} REUSE_FROM rsd_torch_pch)
+  if(RSD_UNITY)
+    return()  # a unity file mixes the target's sources; it takes the header when any of them does
+  endif()
   get_target_property(sources ${target} SOURCES)
   get_target_property(source_dir ${target} SOURCE_DIR)
   foreach(src IN LISTS sources)

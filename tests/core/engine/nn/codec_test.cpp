@@ -11,18 +11,14 @@
 #include "engine/nn/vector_quantizer.h"
 #include "engine/nn/vq_autoencoder.h"
 #include "official_configs.h"
+#include "param_count.h"
 
 namespace rsd::engine {
 namespace {
 
 using Shape = std::vector<int64_t>;
 
-int64_t count_params(const torch::nn::Module& m, const std::string& prefix = "") {
-  int64_t n = 0;
-  for (const auto& kv : m.named_parameters())
-    if (kv.key().rfind(prefix, 0) == 0) n += kv.value().numel();
-  return n;
-}
+using testing::count_params;
 
 nlohmann::json small_vq_params(bool with_level_attention) {
   auto p = testing::vq_f4_params();

@@ -2,6 +2,7 @@
 rsd_add_gtest(rsd_engine_nn_tests
   SOURCES
     core/engine/nn/official_configs.h
+    core/engine/nn/param_count.h
     core/engine/nn/config_test.cpp
     core/engine/nn/swin_transformer_test.cpp
     core/engine/nn/unet_swin_test.cpp

@@ -1,6 +1,7 @@
 #include "engine/train/degradation/blur_kernels.h"
 
 #include <ATen/ATen.h>
+#include <c10/util/MathConstants.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -8,7 +9,6 @@
 namespace rsd::engine::train {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 
 bool sums_to_one(const at::Tensor& k) { return std::abs(k.sum().item<double>() - 1.0) < 1e-5; }
 bool point_symmetric(const at::Tensor& k) { return at::allclose(k, k.flip({0, 1}), 1e-5, 1e-7); }
@@ -42,7 +42,7 @@ TEST(BlurKernels, IsotropicGaussianMatchesClosedForm) {
 TEST(BlurKernels, AnisotropicSpreadFollowsSigmaAndRotation) {
   // sigma_x > sigma_y at theta 0: wider along columns (x) than rows (y); a quarter turn swaps them.
   const at::Tensor k = bivariate_kernel(KernelShape::Gaussian, 21, 3.0, 1.0, 0.0);
-  const at::Tensor r = bivariate_kernel(KernelShape::Gaussian, 21, 3.0, 1.0, kPi / 2);
+  const at::Tensor r = bivariate_kernel(KernelShape::Gaussian, 21, 3.0, 1.0, c10::pi<double> / 2);
   const at::Tensor ax = at::arange(-10, 11, at::kFloat);
   const double var_x = (k.sum(0) * ax * ax).sum().item<double>();
   const double var_y = (k.sum(1) * ax * ax).sum().item<double>();
@@ -62,7 +62,7 @@ TEST(BlurKernels, PlateauIsFlatterThanGaussianAtTheTop) {
 }
 
 TEST(BlurKernels, SincIsSymmetricAndSumsToOne) {
-  const at::Tensor k = circular_lowpass_kernel(kPi / 2, 13, 21);
+  const at::Tensor k = circular_lowpass_kernel(c10::pi<double> / 2, 13, 21);
   EXPECT_EQ(k.sizes(), (std::vector<std::int64_t>{21, 21}));
   EXPECT_TRUE(sums_to_one(k));
   EXPECT_TRUE(mirror_symmetric(k));
@@ -71,12 +71,12 @@ TEST(BlurKernels, SincIsSymmetricAndSumsToOne) {
 }
 
 TEST(BlurKernels, SincFrequencyResponseIsLowPass) {
-  const double cutoff = kPi / 2;
+  const double cutoff = c10::pi<double> / 2;
   const at::Tensor k = circular_lowpass_kernel(cutoff, 21).to(at::kDouble);
   const int n = 64;
   const at::Tensor response = at::fft_fft2(k, std::vector<std::int64_t>{n, n}).abs();
   // radial frequency of every DFT bin, in radians per pixel
-  const at::Tensor f = at::fft_fftfreq(n, 1.0, at::kDouble) * (2 * kPi);
+  const at::Tensor f = at::fft_fftfreq(n, 1.0, at::kDouble) * (2 * c10::pi<double>);
   const at::Tensor radius = at::sqrt(f.unsqueeze(1).pow(2) + f.unsqueeze(0).pow(2));
   const double dc = response[0][0].item<double>();
   EXPECT_NEAR(dc, 1.0, 1e-6);

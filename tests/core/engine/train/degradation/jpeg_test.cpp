@@ -1,6 +1,7 @@
 #include "engine/train/degradation/jpeg.h"
 
 #include <ATen/ATen.h>
+#include <c10/util/MathConstants.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -8,7 +9,6 @@
 namespace rsd::engine::train {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 
 // Smooth mid-range test image, so no pixel clips at 0 or 255 after compression.
 at::Tensor smooth_image(std::int64_t n, std::int64_t h, std::int64_t w) {
@@ -24,7 +24,7 @@ double dct_coefficient(const at::Tensor& block, int u, int v) {
   double sum = 0.0;
   for (int x = 0; x < 8; ++x) {
     for (int y = 0; y < 8; ++y) {
-      sum += a[x][y] * std::cos((2 * x + 1) * u * kPi / 16) * std::cos((2 * y + 1) * v * kPi / 16);
+      sum += a[x][y] * std::cos((2 * x + 1) * u * c10::pi<double> / 16) * std::cos((2 * y + 1) * v * c10::pi<double> / 16);
     }
   }
   const double cu = u == 0 ? 1.0 / std::sqrt(2.0) : 1.0;
