@@ -1,2 +1,2 @@
 // The one translation unit of rsd_torch_pch, the target that owns the precompiled LibTorch
-// headers (cmake/TorchPch.cmake); it defines nothing.
+// headers (cmake/BuildSpeed.cmake); it defines nothing.

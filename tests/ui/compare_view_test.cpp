@@ -13,11 +13,6 @@ namespace {
 const QColor kLr(128, 128, 128);
 const QColor kSr(220, 30, 30);
 
-bool near(const QColor& a, const QColor& b, int tol = 12) {
-  return std::abs(a.red() - b.red()) <= tol && std::abs(a.green() - b.green()) <= tol &&
-         std::abs(a.blue() - b.blue()) <= tol;
-}
-
 class CompareViewTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -42,13 +37,13 @@ TEST_F(CompareViewTest, SideBySideShowsOriginalLeftAndResultRight) {
   view.setMode(CompareMode::SideBySide);
   view.fitToWindow();
   const QImage img = shot();
-  EXPECT_TRUE(near(at(img, 0.25, 0.5), kLr)) << at(img, 0.25, 0.5).name().toStdString();
-  EXPECT_TRUE(near(at(img, 0.75, 0.5), kSr)) << at(img, 0.75, 0.5).name().toStdString();
+  EXPECT_TRUE(test::colors_near(at(img, 0.25, 0.5), kLr, 12)) << at(img, 0.25, 0.5).name().toStdString();
+  EXPECT_TRUE(test::colors_near(at(img, 0.75, 0.5), kSr, 12)) << at(img, 0.75, 0.5).name().toStdString();
   // Synchronised: zooming shows the same image point at the same place in both panes.
   view.setZoom(2.0);
   const QImage z = shot();
-  EXPECT_TRUE(near(at(z, 0.25, 0.5), kLr));
-  EXPECT_TRUE(near(at(z, 0.75, 0.5), kSr));
+  EXPECT_TRUE(test::colors_near(at(z, 0.25, 0.5), kLr, 12));
+  EXPECT_TRUE(test::colors_near(at(z, 0.75, 0.5), kSr, 12));
 }
 
 TEST_F(CompareViewTest, SplitShowsOriginalLeftOfTheDividerAndResultRight) {
@@ -56,23 +51,23 @@ TEST_F(CompareViewTest, SplitShowsOriginalLeftOfTheDividerAndResultRight) {
   view.setZoom(4.0);  // fill the view with image
   view.setSplitPosition(0.5);
   QImage img = shot();
-  EXPECT_TRUE(near(at(img, 0.3, 0.5), kLr));
-  EXPECT_TRUE(near(at(img, 0.7, 0.5), kSr));
+  EXPECT_TRUE(test::colors_near(at(img, 0.3, 0.5), kLr, 12));
+  EXPECT_TRUE(test::colors_near(at(img, 0.7, 0.5), kSr, 12));
   view.setSplitPosition(0.2);
   img = shot();
-  EXPECT_TRUE(near(at(img, 0.1, 0.5), kLr));
-  EXPECT_TRUE(near(at(img, 0.3, 0.5), kSr));
+  EXPECT_TRUE(test::colors_near(at(img, 0.1, 0.5), kLr, 12));
+  EXPECT_TRUE(test::colors_near(at(img, 0.3, 0.5), kSr, 12));
 }
 
 TEST_F(CompareViewTest, FlipTogglesTheWholeViewAtTheSamePixels) {
   view.setMode(CompareMode::Flip);
   view.setZoom(4.0);
   ASSERT_TRUE(view.showingResult());
-  EXPECT_TRUE(near(at(shot(), 0.5, 0.6), kSr));
-  EXPECT_TRUE(near(at(shot(), 0.2, 0.6), kSr));
+  EXPECT_TRUE(test::colors_near(at(shot(), 0.5, 0.6), kSr, 12));
+  EXPECT_TRUE(test::colors_near(at(shot(), 0.2, 0.6), kSr, 12));
   view.flip();
-  EXPECT_TRUE(near(at(shot(), 0.5, 0.6), kLr));
-  EXPECT_TRUE(near(at(shot(), 0.2, 0.6), kLr));
+  EXPECT_TRUE(test::colors_near(at(shot(), 0.5, 0.6), kLr, 12));
+  EXPECT_TRUE(test::colors_near(at(shot(), 0.2, 0.6), kLr, 12));
   EXPECT_EQ(view.zoom(), 4.0);
 }
 

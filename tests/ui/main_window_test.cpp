@@ -26,11 +26,6 @@ namespace {
 const QColor kPhoto(200, 60, 30);
 const QColor kInverted(55, 195, 225);
 
-bool near(const QColor& a, const QColor& b, int tol = 16) {
-  return std::abs(a.red() - b.red()) <= tol && std::abs(a.green() - b.green()) <= tol &&
-         std::abs(a.blue() - b.blue()) <= tol;
-}
-
 class MainWindowTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -97,7 +92,7 @@ TEST_F(MainWindowTest, RegionPreviewNewestWinsAndTeacherComparisonRuns) {
   ASSERT_EQ(results.size(), 1);  // the older request's result never reaches the window
   EXPECT_EQ(w->compareView()->selection(), QRect(8, 8, 20, 12));
   EXPECT_EQ(results[0].image.size(), QSize(80, 48));  // region x4, margin cropped off
-  EXPECT_TRUE(near(results[0].image.pixelColor(40, 24), kInverted, 3));
+  EXPECT_TRUE(test::colors_near(results[0].image.pixelColor(40, 24), kInverted, 3));
   EXPECT_EQ(results[0].model, "fake-student");
   EXPECT_GT(results[0].seconds, 0.2);
   EXPECT_FALSE(w->previewPanel()->studentImage().isNull());
@@ -109,8 +104,8 @@ TEST_F(MainWindowTest, RegionPreviewNewestWinsAndTeacherComparisonRuns) {
   EXPECT_EQ(w->previewPanel()->teacherImage().size(), QSize(80, 48));
   // The preview patch is drawn over the result side of the compare view.
   const QImage right = w->compareView()->rightImage();
-  EXPECT_TRUE(near(right.pixelColor(8 * 4 + 40, 8 * 4 + 24), kInverted, 3));
-  EXPECT_TRUE(near(right.pixelColor(2, 2), kPhoto, 3));
+  EXPECT_TRUE(test::colors_near(right.pixelColor(8 * 4 + 40, 8 * 4 + 24), kInverted, 3));
+  EXPECT_TRUE(test::colors_near(right.pixelColor(2, 2), kPhoto, 3));
 }
 
 TEST_F(MainWindowTest, BatchResultFeedsTheCompareViewInEveryMode) {
@@ -122,7 +117,7 @@ TEST_F(MainWindowTest, BatchResultFeedsTheCompareViewInEveryMode) {
   w->batchController()->start();
   ASSERT_TRUE(test::wait_until([&] { return w->batchModel()->count(ItemStatus::Done) == 1; }));
   ASSERT_TRUE(test::wait_until([&] { return !w->compareView()->rightImage().isNull() &&
-                                            near(w->compareView()->rightImage().pixelColor(5, 5), kInverted, 3); }));
+                                            test::colors_near(w->compareView()->rightImage().pixelColor(5, 5), kInverted, 3); }));
   CompareView* view = w->compareView();
   auto grab_view = [&] {
     // The window as a screenshot, cut to the compare view.
@@ -136,24 +131,24 @@ TEST_F(MainWindowTest, BatchResultFeedsTheCompareViewInEveryMode) {
   w->setCompareMode(CompareMode::SideBySide);
   view->fitToWindow();
   QImage img = grab_view();
-  EXPECT_TRUE(near(sample(img, 0.25, 0.5), kPhoto)) << sample(img, 0.25, 0.5).name().toStdString();
-  EXPECT_TRUE(near(sample(img, 0.75, 0.5), kInverted)) << sample(img, 0.75, 0.5).name().toStdString();
+  EXPECT_TRUE(test::colors_near(sample(img, 0.25, 0.5), kPhoto, 16)) << sample(img, 0.25, 0.5).name().toStdString();
+  EXPECT_TRUE(test::colors_near(sample(img, 0.75, 0.5), kInverted, 16)) << sample(img, 0.75, 0.5).name().toStdString();
 
   w->setCompareMode(CompareMode::Split);
   view->setZoom(8.0);
   view->setSplitPosition(0.5);
   img = grab_view();
-  EXPECT_TRUE(near(sample(img, 0.25, 0.5), kPhoto));
-  EXPECT_TRUE(near(sample(img, 0.75, 0.5), kInverted));
+  EXPECT_TRUE(test::colors_near(sample(img, 0.25, 0.5), kPhoto, 16));
+  EXPECT_TRUE(test::colors_near(sample(img, 0.75, 0.5), kInverted, 16));
 
   w->setCompareMode(CompareMode::Flip);
   img = grab_view();
-  EXPECT_TRUE(near(sample(img, 0.25, 0.5), kInverted));
-  EXPECT_TRUE(near(sample(img, 0.75, 0.5), kInverted));
+  EXPECT_TRUE(test::colors_near(sample(img, 0.25, 0.5), kInverted, 16));
+  EXPECT_TRUE(test::colors_near(sample(img, 0.75, 0.5), kInverted, 16));
   w->findChild<QAction*>("actionFlip")->trigger();
   img = grab_view();
-  EXPECT_TRUE(near(sample(img, 0.25, 0.5), kPhoto));
-  EXPECT_TRUE(near(sample(img, 0.75, 0.5), kPhoto));
+  EXPECT_TRUE(test::colors_near(sample(img, 0.25, 0.5), kPhoto, 16));
+  EXPECT_TRUE(test::colors_near(sample(img, 0.75, 0.5), kPhoto, 16));
 
   // Export of the visible region at SR resolution, side by side.
   view->fitToWindow();
@@ -161,8 +156,8 @@ TEST_F(MainWindowTest, BatchResultFeedsTheCompareViewInEveryMode) {
   ASSERT_TRUE(w->exportComparison(out, true));
   const QImage exported(out);
   EXPECT_EQ(exported.size(), QSize(256 * 2 + 8, 192));
-  EXPECT_TRUE(near(exported.pixelColor(128, 150), kPhoto, 3));
-  EXPECT_TRUE(near(exported.pixelColor(256 + 8 + 128, 150), kInverted, 3));
+  EXPECT_TRUE(test::colors_near(exported.pixelColor(128, 150), kPhoto, 3));
+  EXPECT_TRUE(test::colors_near(exported.pixelColor(256 + 8 + 128, 150), kInverted, 3));
   ASSERT_TRUE(w->exportComparison(out, false));
   EXPECT_EQ(QImage(out).size(), QSize(256, 192));
 }

@@ -1,5 +1,7 @@
 #include "ui_test_util.h"
 
+#include <cstdlib>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -46,6 +48,11 @@ QColor mean_color(const QImage& image, const QRect& rect) {
       sb += qBlue(p);
     }
   return QColor(int(sr / n), int(sg / n), int(sb / n));
+}
+
+bool colors_near(const QColor& a, const QColor& b, int tol) {
+  return std::abs(a.red() - b.red()) <= tol && std::abs(a.green() - b.green()) <= tol &&
+         std::abs(a.blue() - b.blue()) <= tol;
 }
 
 }  // namespace rsd::ui::test

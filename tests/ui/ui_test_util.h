@@ -21,5 +21,7 @@ QString write_photo(const QTemporaryDir& dir, const QString& name, int w = 64, i
 
 // Mean colour of a rectangle.
 QColor mean_color(const QImage& image, const QRect& rect);
+// Every channel of a and b within tol levels of each other.
+bool colors_near(const QColor& a, const QColor& b, int tol);
 
 }  // namespace rsd::ui::test

@@ -15,19 +15,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Case {
+struct RowCase {
   ImageFormat format;
   int channels;
   int depth;
   TiffCompression tiff = TiffCompression::Lzw;
 };
 
-std::string name(const Case& c) {
+std::string name(const RowCase& c) {
   return std::string(to_string(c.format)) + " " + std::to_string(c.channels) + "ch " + std::to_string(c.depth) +
          "-bit tiff-compression " + std::to_string(int(c.tiff));
 }
 
-EncodeOptions encode_options(const Case& c) {
+EncodeOptions encode_options(const RowCase& c) {
   EncodeOptions e;
   e.format = c.format;
   e.bit_depth = c.depth;
@@ -36,14 +36,14 @@ EncodeOptions encode_options(const Case& c) {
   return e;
 }
 
-std::vector<uint8_t> tiny(const Case& c) {
+std::vector<uint8_t> tiny(const RowCase& c) {
   auto bytes = encode_image(ImageF(8, 8, c.channels), encode_options(c));
   EXPECT_TRUE(bytes) << bytes.error().what();
   return bytes ? bytes.value() : std::vector<uint8_t>();
 }
 
 // Streams `img` in uneven slices of rows and gives the file `path`.
-Status stream(const ImageF& img, const Case& c, const std::vector<uint8_t>& donor, const fs::path& path,
+Status stream(const ImageF& img, const RowCase& c, const std::vector<uint8_t>& donor, const fs::path& path,
               const WriteFaults& faults = {}, bool optimize = false) {
   auto file = AtomicFileWriter::create(path.parent_path(), faults);
   if (!file) return file.error();
@@ -70,7 +70,7 @@ cv::Mat decode(const std::vector<uint8_t>& bytes) {
 
 TEST(RowWriter, StreamedFilesDecodeLikeTheInMemoryEncoder) {
   test::TempDir dir;
-  const Case cases[] = {
+  const RowCase cases[] = {
       {ImageFormat::Jpeg, 1, 8}, {ImageFormat::Jpeg, 3, 8},
       {ImageFormat::Png, 1, 8}, {ImageFormat::Png, 3, 8}, {ImageFormat::Png, 4, 8},
       {ImageFormat::Png, 1, 16}, {ImageFormat::Png, 3, 16}, {ImageFormat::Png, 4, 16},
@@ -79,7 +79,7 @@ TEST(RowWriter, StreamedFilesDecodeLikeTheInMemoryEncoder) {
       {ImageFormat::Tiff, 3, 16, TiffCompression::Deflate}, {ImageFormat::Tiff, 3, 8, TiffCompression::None},
   };
   int n = 0;
-  for (const Case& c : cases) {
+  for (const RowCase& c : cases) {
     SCOPED_TRACE(name(c));
     const ImageF img = test::make_pattern(37, 29, c.channels);
     auto whole = encode_image(img, encode_options(c));
@@ -108,8 +108,8 @@ std::string exif(const Exiv2::Image& image, const char* key) {
 
 TEST(RowWriter, MetadataIsCopiedFromTheDonor) {
   test::TempDir dir;
-  for (const Case& c : {Case{ImageFormat::Jpeg, 3, 8}, Case{ImageFormat::Png, 4, 16}, Case{ImageFormat::Tiff, 3, 16},
-                        Case{ImageFormat::Tiff, 1, 8}}) {
+  for (const RowCase& c : {RowCase{ImageFormat::Jpeg, 3, 8}, RowCase{ImageFormat::Png, 4, 16}, RowCase{ImageFormat::Tiff, 3, 16},
+                        RowCase{ImageFormat::Tiff, 1, 8}}) {
     SCOPED_TRACE(name(c));
     test::FixtureMetadata md;  // camera, GPS, XMP, IPTC and ICC, written by Exiv2 directly
     const std::vector<uint8_t> donor = test::add_fixture_metadata(tiny(c), md);
@@ -158,7 +158,7 @@ TEST(RowWriter, MetadataIsCopiedFromTheDonor) {
 
 TEST(RowWriter, AFailedWriteMidStreamLeavesNothing) {
   test::TempDir dir;
-  for (const Case& c : {Case{ImageFormat::Jpeg, 3, 8}, Case{ImageFormat::Png, 3, 8}, Case{ImageFormat::Tiff, 3, 8}}) {
+  for (const RowCase& c : {RowCase{ImageFormat::Jpeg, 3, 8}, RowCase{ImageFormat::Png, 3, 8}, RowCase{ImageFormat::Tiff, 3, 8}}) {
     SCOPED_TRACE(name(c));
     WriteFaults disk_full;
     disk_full.fail_after_bytes = 3000;  // past the header, inside the pixels

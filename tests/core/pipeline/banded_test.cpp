@@ -14,6 +14,7 @@
 #include "imaging/image_encoder.h"
 #include "pipeline/process_file.h"
 #include "../imaging/test_support.h"
+#include "exif_probe.h"
 
 namespace rsd::pipeline {
 namespace {
@@ -137,12 +138,7 @@ BothPaths run_both(const test::TempDir& dir, const fs::path& in, OutputOptions o
   return r;
 }
 
-std::string exif_value(const fs::path& p, const char* key) {
-  auto image = Exiv2::ImageFactory::open(p.string());
-  image->readMetadata();
-  auto it = image->exifData().findKey(Exiv2::ExifKey(key));
-  return it == image->exifData().end() ? "" : it->toString();
-}
+using testing::exif_value;
 
 std::vector<uint8_t> icc_of(const fs::path& p) {
   auto image = Exiv2::ImageFactory::open(p.string());

@@ -9,6 +9,7 @@
 
 #include "imaging/image_encoder.h"
 #include "../imaging/test_support.h"
+#include "exif_probe.h"
 
 namespace rsd::pipeline {
 namespace {
@@ -32,12 +33,7 @@ fs::path make_input(const test::TempDir& dir, const std::string& name, const Ima
 
 cv::Mat read_unchanged(const fs::path& p) { return cv::imread(p.string(), cv::IMREAD_UNCHANGED); }
 
-std::string exif_value(const fs::path& p, const char* key) {
-  auto image = Exiv2::ImageFactory::open(p.string());
-  image->readMetadata();
-  auto it = image->exifData().findKey(Exiv2::ExifKey(key));
-  return it == image->exifData().end() ? "" : it->toString();
-}
+using testing::exif_value;
 
 // The same EXIF-specified transforms as the imaging test, via OpenCV (independent of our code).
 cv::Mat upright(const cv::Mat& stored, int o) {

@@ -3,6 +3,7 @@
 rsd_add_gtest(rsd_pipeline_tests
   SOURCES
     core/pipeline/banded_test.cpp
+    core/pipeline/exif_probe.h
     core/pipeline/batch_test.cpp
     core/pipeline/memory_bound_test.cpp
     core/pipeline/process_file_test.cpp

@@ -1,14 +1,24 @@
-# Precompiled LibTorch headers. Parsing the LibTorch headers is most of a LibTorch translation
-# unit's compile time (measured: -fsyntax-only 15-26 s of a 17-29 s -O3 compile), so they are
-# compiled once, in rsd_torch_pch, and every LibTorch target reuses that precompiled header
-# (REUSE_FROM: same compiler flags, so one .gch serves them all).
+# Build speed (measured on the 2-core VM, README "Build times"): a cold build is mostly the
+# compiler instantiating and optimising the same inline header code (LibTorch, CLI11, GoogleTest,
+# Qt) in every translation unit; -ftime-report of a LibTorch source with the headers precompiled:
+# "lang. deferred" and "opt and generate" about half each. Two levers, each with an option:
 #
-# rsd_torch_pch(<target>) makes <target> reuse it. Sources of the target that include no LibTorch
-# header, directly or through a project header they include, skip it: loading the 0.3 GB header
-# costs them more than they parse. RSD_PCH=OFF turns it off (the build is the same, only slower).
+# - Precompiled LibTorch headers, compiled once in rsd_torch_pch and reused (REUSE_FROM: same
+#   flags, so one .gch serves all) by every LibTorch target through rsd_torch_pch(<target>);
+#   a LibTorch source alone: 12.0 s -> 5.8 s. Sources that include no LibTorch header, directly
+#   or through a project header they include, skip it when unity batches are off.
+# - Unity batches for every target, so that inline code is compiled once per batch of sources.
+#
+# Both OFF gives the same program, only slower to build.
 option(RSD_PCH "Precompile the LibTorch headers once for all LibTorch targets" ON)
-option(RSD_UNITY "Compile the sources of each LibTorch target in unity batches" ON)
-set(RSD_UNITY_BATCH 8 CACHE STRING "Sources per unity file of the LibTorch targets")
+# Unity batches for every target: each header-heavy library (LibTorch, CLI11, GoogleTest, Qt,
+# OpenCV) is parsed and its inline code instantiated and optimised once per batch instead of once
+# per source, which is most of a translation unit's time here (-ftime-report: "lang. deferred"
+# and "opt and generate" about half each once the headers are precompiled).
+option(RSD_UNITY "Compile the sources of each target in unity batches" ON)
+set(RSD_UNITY_BATCH 16 CACHE STRING "Sources per unity file")
+set(CMAKE_UNITY_BUILD ${RSD_UNITY})
+set(CMAKE_UNITY_BUILD_BATCH_SIZE ${RSD_UNITY_BATCH})
 
 if(RSD_PCH)
   # The headers the engine, tests and tools include, as system headers so the generated
@@ -59,15 +69,12 @@ function(_rsd_uses_torch file out)
 endfunction()
 
 function(rsd_torch_pch target)
-  if(RSD_UNITY)
-    set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE ${RSD_UNITY_BATCH})
-  endif()
   if(NOT RSD_PCH)
     return()
   endif()
   target_precompile_headers(${target} REUSE_FROM rsd_torch_pch)
   if(RSD_UNITY)
-    return()  # a unity file mixes the target's sources; it takes the header when any of them does
+    return()  # a unity batch mixes the target's sources; it takes the header if any of them needs it
   endif()
   get_target_property(sources ${target} SOURCES)
   get_target_property(source_dir ${target} SOURCE_DIR)
