@@ -14,7 +14,7 @@ namespace rsd::ui {
 namespace {
 
 constexpr double kZoomStep = 1.25;
-constexpr int kGap = 2;              // pixels between side-by-side panes
+constexpr int kPaneGap = 2;              // pixels between side-by-side panes
 constexpr int kDividerGrab = 6;      // how close to the divider a press grabs it
 // Bicubic LR enlargements above this many SR pixels are drawn with the painter's bilinear filter
 // instead, so a large photo never allocates gigabytes just for the comparison.
@@ -121,15 +121,15 @@ void CompareView::startBicubic() {
 }
 
 QSizeF CompareView::paneSize() const {
-  if (mode_ == CompareMode::SideBySide) return QSizeF((width() - kGap) / 2.0, height());
+  if (mode_ == CompareMode::SideBySide) return QSizeF((width() - kPaneGap) / 2.0, height());
   return QSizeF(width(), height());
 }
 
 QPointF CompareView::toPane(QPointF pos, int* pane_index) const {
   int index = 0;
-  if (mode_ == CompareMode::SideBySide && pos.x() >= (width() + kGap) / 2.0) {
+  if (mode_ == CompareMode::SideBySide && pos.x() >= (width() + kPaneGap) / 2.0) {
     index = 1;
-    pos.rx() -= (width() + kGap) / 2.0;
+    pos.rx() -= (width() + kPaneGap) / 2.0;
   }
   if (pane_index) *pane_index = index;
   return pos;

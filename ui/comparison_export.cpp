@@ -7,7 +7,7 @@
 namespace rsd::ui {
 namespace {
 
-constexpr int kGap = 8;
+constexpr int kExportGap = 8;
 
 void draw_label(QPainter& p, const QString& text, QPoint corner, bool right_aligned) {
   if (text.isEmpty()) return;
@@ -27,11 +27,11 @@ QImage render_side_by_side(const QImage& left, const QImage& right, const QRect&
                            const ComparisonLabels& labels) {
   const QRect r = region.intersected(left.rect()).intersected(right.rect());
   if (r.isEmpty()) return {};
-  QImage out(r.width() * 2 + kGap, r.height(), QImage::Format_RGB32);
+  QImage out(r.width() * 2 + kExportGap, r.height(), QImage::Format_RGB32);
   out.fill(Qt::white);
   QPainter p(&out);
   p.drawImage(QPoint(0, 0), left, r);
-  p.drawImage(QPoint(r.width() + kGap, 0), right, r);
+  p.drawImage(QPoint(r.width() + kExportGap, 0), right, r);
   draw_label(p, labels.left, QPoint(8, 8), false);
   draw_label(p, labels.right, QPoint(out.width() - 8, 8), true);
   return out;
