@@ -10,12 +10,10 @@ add_library(rsd_lite_models STATIC
   ${PROJECT_SOURCE_DIR}/models/tools/lite_models.h)
 target_include_directories(rsd_lite_models PUBLIC ${PROJECT_SOURCE_DIR}/models)
 target_link_libraries(rsd_lite_models PUBLIC rsd_engine PRIVATE rsd_warnings)
-rsd_torch_pch(rsd_lite_models)
 
 # Regenerates models/rsd-lite-*.safetensors (untrained placeholders); not a test.
 add_executable(rsd_make_lite_weights ${PROJECT_SOURCE_DIR}/models/tools/make_lite_weights.cpp)
 target_link_libraries(rsd_make_lite_weights PRIVATE rsd_lite_models rsd_warnings)
-rsd_torch_pch(rsd_make_lite_weights)
 
 rsd_add_gtest(rsd_engine_tests
   SOURCES
@@ -29,4 +27,3 @@ rsd_add_gtest(rsd_engine_tests
 add_executable(rsd_official_smoke core/engine/official_smoke.cpp)
 target_link_libraries(rsd_official_smoke PRIVATE rsd_engine rsd_warnings)
 target_compile_definitions(rsd_official_smoke PRIVATE RSD_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
-rsd_torch_pch(rsd_official_smoke)

@@ -11,4 +11,3 @@ rsd_add_gtest(rsd_engine_diffusion_tests
 # Timing of execution modes (channels-last, NoGradGuard vs InferenceMode); a program, not a test.
 add_executable(rsd_bench_inference_modes core/engine/diffusion/bench_inference_modes.cpp)
 target_link_libraries(rsd_bench_inference_modes PRIVATE rsd_engine rsd_warnings)
-rsd_torch_pch(rsd_bench_inference_modes)
