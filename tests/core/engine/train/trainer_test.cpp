@@ -65,6 +65,27 @@ class TrainerTest : public ::testing::Test {
     return t.ok() ? std::move(*t) : nullptr;
   }
 
+  // The uninterrupted run: two steps, a checkpoint, then the step a resumed run must reproduce.
+  struct Reference {
+    double loss = 0.0;
+    StateDict model, ema;
+  };
+  Reference checkpoint_after_two_steps_then_one_more() {
+    Reference ref;
+    auto a = make();
+    EXPECT_NE(a, nullptr);
+    if (!a) return ref;
+    EXPECT_TRUE(a->train_step().ok());
+    EXPECT_TRUE(a->train_step().ok());
+    EXPECT_TRUE(a->save_checkpoint().ok());
+    auto l = a->train_step();
+    EXPECT_TRUE(l.ok());
+    ref.loss = l.ok() ? *l : 0.0;
+    ref.model = module_state_dict(a->model());
+    ref.ema = a->ema().shadow();
+    return ref;
+  }
+
   fs::path dir_;
   TrainConfig config_;
 };
@@ -235,20 +256,10 @@ TEST_F(TrainerTest, TeacherLossFalls) {
 }
 
 TEST_F(TrainerTest, ResumeReproducesTheNextStep) {
-  double loss_a = 0.0;
-  StateDict model_a, ema_a;
-  {
-    auto a = make();
-    ASSERT_NE(a, nullptr);
-    ASSERT_TRUE(a->train_step().ok());
-    ASSERT_TRUE(a->train_step().ok());
-    ASSERT_TRUE(a->save_checkpoint().ok());
-    auto l = a->train_step();
-    ASSERT_TRUE(l.ok());
-    loss_a = *l;
-    model_a = module_state_dict(a->model());
-    ema_a = a->ema().shadow();
-  }
+  const Reference ref = checkpoint_after_two_steps_then_one_more();
+  const double loss_a = ref.loss;
+  const StateDict& model_a = ref.model;
+  const StateDict& ema_a = ref.ema;
   EXPECT_FALSE(TeacherTrainer::create(tiny_teacher_card(dir_), config_, /*resume=*/false).ok())
       << "an out folder with checkpoints must not be reused without resume";
   auto b = make(/*resume=*/true);
@@ -265,19 +276,9 @@ TEST_F(TrainerTest, ResumeReproducesTheNextStep) {
 // full checkpoint (2 of 4 bytes per value) and, put in its place, resumes the run: the next step matches the uninterrupted
 // one to within the rounding.
 TEST_F(TrainerTest, CompactCopyResumesTheRun) {
-  double loss_a = 0.0;
-  StateDict model_a;
-  {
-    auto a = make();
-    ASSERT_NE(a, nullptr);
-    ASSERT_TRUE(a->train_step().ok());
-    ASSERT_TRUE(a->train_step().ok());
-    ASSERT_TRUE(a->save_checkpoint().ok());
-    auto l = a->train_step();
-    ASSERT_TRUE(l.ok());
-    loss_a = *l;
-    model_a = module_state_dict(a->model());
-  }
+  const Reference ref = checkpoint_after_two_steps_then_one_more();
+  const double loss_a = ref.loss;
+  const StateDict& model_a = ref.model;
   const auto [full_bytes, compact_bytes] = testing::resume_from_compact_copy(config_.out);
   EXPECT_LT(compact_bytes * 20, full_bytes * 11) << full_bytes << " vs " << compact_bytes;
   auto r = CheckpointReader::open(*latest_checkpoint(config_.out));
