@@ -9,6 +9,7 @@
 #include <fstream>
 #include <vector>
 
+#include "engine/train/ema.h"
 #include "engine/train/loop_optim.h"
 #include "engine/weights/safetensors.h"
 
@@ -90,12 +91,8 @@ void CheckpointWriter::add_weights(const std::string& name, StateDict weights) {
 }
 
 void CheckpointWriter::add_module(const std::string& name, const torch::nn::Module& module) {
-  Entry e;
-  for (const auto& p : module.named_parameters()) {
-    e.tensors[p.key()] = p.value().detach().to(at::kCPU).clone();
-    e.compact_keys.push_back(p.key());
-  }
-  for (const auto& b : module.named_buffers()) e.tensors[b.key()] = b.value().detach().to(at::kCPU).clone();
+  Entry e{module_state_dict(module), {}, false, true};
+  for (const auto& p : module.named_parameters()) e.compact_keys.push_back(p.key());
   entries_[name] = std::move(e);
 }
 
