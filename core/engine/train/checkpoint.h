@@ -42,7 +42,7 @@ class CheckpointWriter {
  public:
   CheckpointWriter(std::filesystem::path out_dir, int step);
 
-  // Tensors kept whole in both copies (EMA shadows, RNG states).
+  // Every tensor goes into both copies (EMA shadows, RNG states); floats as float16 in the compact one.
   void add_weights(const std::string& name, StateDict weights);
   // A module's parameters and buffers; the compact copy keeps the parameters only.
   void add_module(const std::string& name, const torch::nn::Module& module);
