@@ -6,6 +6,8 @@
 
 #include <unistd.h>
 
+#include "base/build_paths.h"
+
 namespace fs = std::filesystem;
 
 namespace rsd::app {

@@ -4,7 +4,8 @@
 // A final uninterrupted run finishes the rest without redoing anything and sweeps the temporary
 // files of the killed processes.
 //
-// The binaries and the shipped student come from the build tree (RSD_UPSCALE_EXE, RSD_STUDIO_EXE).
+// The binaries and the shipped student come from the build tree (build paths RSD_UPSCALE_EXE and
+// RSD_STUDIO_EXE).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <signal.h>
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "../core/imaging/test_support.h"
+#include "base/build_paths.h"
 #include "imaging/image_decoder.h"
 #include "imaging/image_encoder.h"
 
@@ -182,7 +184,8 @@ class CrashSafety : public ::testing::Test {
 TEST_F(CrashSafety, KilledCliBatchesLeaveNoPartialOutputsAndResume) {
   const fs::path out = dir_.path() / "out";
   const fs::path log = dir_.path() / "cli.log";
-  std::vector<std::string> argv{RSD_UPSCALE_EXE, "--quiet", "--skip-existing", "-o", out.string()};
+  std::vector<std::string> argv{rsd::build_paths::get("RSD_UPSCALE_EXE"), "--quiet",
+                                "--skip-existing", "-o", out.string()};
   argv.insert(argv.end(), input_paths_.begin(), input_paths_.end());
   const std::map<std::string, std::string> env{{"OMP_NUM_THREADS", "2"}};
 
@@ -241,7 +244,8 @@ TEST_F(CrashSafety, KilledGuiBatchesResumeFromTheSavedQueue) {
       {"QT_QPA_PLATFORM", "offscreen"},
       {"OMP_NUM_THREADS", "2"}};
   const fs::path queue_file = home / "data" / "rsd-studio" / "rsd-studio" / "queue.json";
-  std::vector<std::string> argv{RSD_STUDIO_EXE, "--run-batch", "--grab", (dir_.path() / "grab.png").string()};
+  std::vector<std::string> argv{rsd::build_paths::get("RSD_STUDIO_EXE"), "--run-batch", "--grab",
+                                (dir_.path() / "grab.png").string()};
   argv.insert(argv.end(), input_paths_.begin(), input_paths_.end());
 
   // Warm-up and timed full runs as above; each time start over: no queue, no outputs.

@@ -4,8 +4,7 @@ if(RSD_BUILD_UI AND TARGET rsd-upscale AND TARGET rsd-studio)
   rsd_add_gtest(rsd_crash_safety_tests
     SOURCES crash/crash_safety_test.cpp core/imaging/test_support.cpp
     LIBS rsd_core ${OpenCV_LIBS} exiv2lib nlohmann_json::nlohmann_json
-    LABELS reliability)
-  target_compile_definitions(rsd_crash_safety_tests PRIVATE
-    RSD_UPSCALE_EXE="$<TARGET_FILE:rsd-upscale>" RSD_STUDIO_EXE="$<TARGET_FILE:rsd-studio>")
+    LABELS reliability
+    PATHS RSD_UPSCALE_EXE "$<TARGET_FILE:rsd-upscale>" RSD_STUDIO_EXE "$<TARGET_FILE:rsd-studio>")
   add_dependencies(rsd_crash_safety_tests rsd-upscale rsd-studio)
 endif()

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "base/build_paths.h"
 #include "hostile_files.h"
 #include "input_snapshot.h"
 #include "../core/imaging/test_support.h"
@@ -23,7 +24,8 @@ struct CliRun {
 
 CliRun run_upscale(const std::string& args) {
   CliRun run;
-  const std::string command = std::string("\"") + RSD_UPSCALE_PATH + "\" " + args + " 2>&1";
+  const std::string exe = rsd::build_paths::get("RSD_UPSCALE_PATH");
+  const std::string command = "\"" + exe + "\" " + args + " 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return run;
   char buf[4096];

@@ -11,8 +11,8 @@ if(NOT RSD_ENGINE_ONLY)
       reliability/hostile_cli_test.cpp
       core/imaging/test_support.cpp
     LIBS rsd_core ${OpenCV_LIBS} exiv2lib
-    LABELS reliability)
-  target_compile_definitions(rsd_reliability_tests PRIVATE RSD_UPSCALE_PATH="$<TARGET_FILE:rsd-upscale>")
+    LABELS reliability
+    PATHS RSD_UPSCALE_PATH "$<TARGET_FILE:rsd-upscale>")
   add_dependencies(rsd_reliability_tests rsd-upscale)
 endif()
 

@@ -21,11 +21,7 @@ set(RSD_UI_TEST_SOURCES
 add_executable(rsd_ui_tests ${RSD_UI_TEST_SOURCES})
 set_target_properties(rsd_ui_tests PROPERTIES AUTOMOC ON)
 target_link_libraries(rsd_ui_tests PRIVATE rsd_ui rsd_app_common GTest::gtest rsd_warnings)
-target_compile_definitions(rsd_ui_tests PRIVATE
-  QT_NO_KEYWORDS
-  RSD_TEST_DATA_DIR="${RSD_TEST_DATA_DIR}"
-  RSD_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
-  RSD_BINARY_DIR="${PROJECT_BINARY_DIR}")
+target_compile_definitions(rsd_ui_tests PRIVATE QT_NO_KEYWORDS)
 # One ctest entry for the executable: each process start loads Qt and LibTorch.
 add_test(NAME rsd_ui_tests COMMAND rsd_ui_tests --gtest_brief=1)
 set_tests_properties(rsd_ui_tests PROPERTIES

@@ -18,6 +18,8 @@
 #include <opencv2/imgproc.hpp>
 #endif
 
+#include "base/build_paths.h"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
@@ -35,7 +37,8 @@ class BenchCli : public ::testing::Test {
   }
   // Runs rsd-bench with `args`; stdout and stderr go to a log file in the test folder.
   int bench(const std::string& args) {
-    const std::string cmd = std::string("\"") + RSD_BENCH_EXE + "\" " + args + " > \"" +
+    const std::string exe = rsd::build_paths::get("RSD_BENCH_EXE");
+    const std::string cmd = "\"" + exe + "\" " + args + " > \"" +
                             (dir_ / "log.txt").string() + "\" 2>&1";
     const int rc = std::system(cmd.c_str());
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;

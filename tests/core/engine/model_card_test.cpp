@@ -1,3 +1,4 @@
+#include "base/build_paths.h"
 #include "engine/model_card.h"
 
 #include <gtest/gtest.h>

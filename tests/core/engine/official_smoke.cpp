@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "base/build_paths.h"
 #include "engine/model_card.h"
 #include "engine/nn/codec.h"
 #include "engine/nn/factory.h"

@@ -1,3 +1,4 @@
+#include "base/build_paths.h"
 #include "metrics/niqe.h"
 
 #include <gtest/gtest.h>

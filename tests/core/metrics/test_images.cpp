@@ -1,3 +1,4 @@
+#include "base/build_paths.h"
 #include "test_images.h"
 
 #include <algorithm>

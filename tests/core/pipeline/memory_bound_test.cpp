@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "base/build_paths.h"
 #include "engine/diffusion/memory_budget.h"
 #include "engine/model_card.h"
 #include "engine/upscaler.h"

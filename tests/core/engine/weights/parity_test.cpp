@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include "base/build_paths.h"
 #include "engine/nn/codec.h"
 #include "engine/nn/factory.h"
 #include "engine/nn/unet_swin.h"

@@ -1,3 +1,4 @@
+#include "base/build_paths.h"
 #include "engine/weights/pth_loader.h"
 
 #include <ATen/ATen.h>

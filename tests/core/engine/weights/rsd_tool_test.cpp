@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sys/wait.h>
 
+#include "base/build_paths.h"
 #include "engine/weights/safetensors.h"
 #include "engine/weights/sha256.h"
 #include "engine/weights/state_dict_loader.h"
@@ -25,7 +26,8 @@ struct ToolRun {
 
 ToolRun run_tool(const std::string& args) {
   ToolRun run;
-  const std::string command = std::string("\"") + RSD_TOOL_PATH + "\" " + args + " 2>&1";
+  const std::string exe = rsd::build_paths::get("RSD_TOOL_PATH");
+  const std::string command = "\"" + exe + "\" " + args + " 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return run;
   std::array<char, 4096> buffer;
