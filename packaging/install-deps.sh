@@ -14,7 +14,7 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-image-formats-plugins
   qt6-svg-dev libxkbcommon-dev
   # libraries we prefer to hand-written code
-  nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
+  nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libssl-dev
   # GUI tests and packaging checks
   xvfb xauth dpkg-dev fakeroot file desktop-file-utils appstream
   # fuzzing (fuzz/run-fuzzers.sh): clang with libFuzzer and the sanitizer runtimes; llvm-14 for

@@ -1,6 +1,6 @@
 #include "ui/engine_factory.h"
 
-#include "common/model_locator.h"
+#include "engine/model_locator.h"
 #include "engine/model_card.h"
 #include "engine/runtime.h"
 #include "engine/upscaler.h"
@@ -11,7 +11,7 @@ UpscalerFactory make_engine_factory() {
   return [](const ModelSpec& spec, ModelRole role) -> Result<std::unique_ptr<ImageUpscaler>> {
     std::string name = spec.card.toStdString();
     if (name.empty()) name = role == ModelRole::Teacher ? "teacher" : "student";
-    auto path = app::locate_model_card(name);
+    auto path = engine::locate_model_card(name);
     if (!path) return path.error();
     auto card = engine::ModelCard::load(*path);
     if (!card) return card.error();

@@ -14,7 +14,7 @@
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
-#include "common/model_locator.h"
+#include "engine/model_locator.h"
 #include "ui/translations.h"
 
 namespace rsd::ui {
@@ -133,7 +133,7 @@ void SettingsDialog::fillModels(const QString& current, QComboBox* box, const QS
   box->addItem(role == QLatin1String("student") ? tr("RSD lite (shipped, one step)")
                                                  : tr("ResShift lite teacher (shipped)"),
                role);
-  for (const auto& card : app::list_model_cards(base_.models_folder.toStdString())) {
+  for (const auto& card : engine::list_model_cards(base_.models_folder.toStdString())) {
     const QString path = QString::fromStdString(card.string());
     if (box->findData(path) < 0) box->addItem(QFileInfo(path).completeBaseName(), path);
   }

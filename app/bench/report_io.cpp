@@ -7,7 +7,7 @@
 #include <sstream>
 #include <thread>
 
-#include "common/model_locator.h"
+#include "engine/model_locator.h"
 #include "engine/runtime.h"
 #include "machine_probe.h"
 
@@ -56,7 +56,7 @@ std::vector<std::string> split_list(const std::string& text) {
 Result<std::vector<ModelRef>> resolve_models(const std::vector<std::string>& names) {
   std::vector<ModelRef> refs;
   for (const auto& n : names) {
-    auto card = app::locate_model_card(n);
+    auto card = engine::locate_model_card(n);
     if (!card) return card.error().within(n);
     refs.push_back({n, *card});
   }
@@ -64,7 +64,7 @@ Result<std::vector<ModelRef>> resolve_models(const std::vector<std::string>& nam
 }
 
 Result<fs::path> find_card_file(const std::string& file_name) {
-  for (const auto& dir : app::model_search_dirs()) {
+  for (const auto& dir : engine::model_search_dirs()) {
     std::error_code ec;
     if (fs::exists(dir / file_name, ec)) return dir / file_name;
   }

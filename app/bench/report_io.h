@@ -28,7 +28,7 @@ struct ModelRef {
   std::string label;              // as given: "student", "teacher" or the card path
   std::filesystem::path card;
 };
-// Resolves "student" / "teacher" / card paths (see app/common/model_locator.h).
+// Resolves "student" / "teacher" / card paths (see core/engine/model_locator.h).
 Result<std::vector<ModelRef>> resolve_models(const std::vector<std::string>& names);
 // A card file by name from the first models folder that has it (e.g. "rsd.json").
 Result<std::filesystem::path> find_card_file(const std::string& file_name);

@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "common/app_info.h"
-#include "common/model_locator.h"
+#include "engine/model_locator.h"
 #include "engine/upscaler.h"
 #include "imaging/image_format.h"
 #include "pipeline/batch.h"
@@ -113,7 +113,7 @@ rsd::Result<rsd::pipeline::BatchOptions> batch_options(const CliOptions& o) {
 }
 
 rsd::Result<std::unique_ptr<rsd::engine::Upscaler>> load_model(const CliOptions& o) {
-  auto card_path = rsd::app::locate_model_card(o.model);
+  auto card_path = rsd::engine::locate_model_card(o.model);
   if (!card_path) return card_path.error();
   auto card = rsd::engine::ModelCard::load(*card_path);
   if (!card) return card.error();

@@ -1,4 +1,4 @@
-#include "common/model_locator.h"
+#include "engine/model_locator.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -10,7 +10,7 @@
 
 namespace fs = std::filesystem;
 
-namespace rsd::app {
+namespace rsd::engine {
 namespace {
 
 fs::path executable_dir() {
@@ -73,16 +73,4 @@ std::vector<fs::path> list_model_cards(const fs::path& extra_dir) {
   return cards;
 }
 
-Result<fs::path> locate_sample_photo() {
-  std::vector<fs::path> candidates;
-  if (fs::path exe = executable_dir(); !exe.empty())
-    candidates.push_back(exe.parent_path() / "share" / "rsd-studio" / "samples" / "coffee.png");
-  candidates.push_back(fs::path(RSD_SOURCE_DIR) / "resources" / "samples" / "coffee.png");
-  for (const fs::path& p : candidates) {
-    std::error_code ec;
-    if (fs::is_regular_file(p, ec)) return p;
-  }
-  return Error(ErrorCode::NotFound, "the bundled sample photo is missing", "coffee.png");
-}
-
-}  // namespace rsd::app
+}  // namespace rsd::engine

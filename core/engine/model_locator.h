@@ -1,5 +1,6 @@
-// Finds model cards for the CLI and the GUI: "student" and "teacher" name the embedded default
-// pair; anything else is a path to a card (.json). Search order for the models folder:
+// Finds model cards for the CLI and the GUI (both use this one copy): "student" and "teacher"
+// name the embedded default pair; anything else is a path to a card (.json) or a card's file
+// name in the models folder. Search order for the models folder:
 //   1. $RSD_MODELS_DIR
 //   2. <executable>/../share/rsd-studio/models   (installed layout)
 //   3. the source tree's models/ folder           (running from a build tree)
@@ -11,7 +12,7 @@
 
 #include "base/error.h"
 
-namespace rsd::app {
+namespace rsd::engine {
 
 // The embedded default cards, by role.
 inline constexpr const char* kDefaultStudentCard = "rsd-lite-student.json";
@@ -26,7 +27,4 @@ Result<std::filesystem::path> locate_model_card(const std::string& name_or_path)
 // Every *.json card in the first existing models folder and in `extra_dir` (if given), sorted.
 std::vector<std::filesystem::path> list_model_cards(const std::filesystem::path& extra_dir = {});
 
-// The bundled sample photo (share/rsd-studio/samples or resources/samples in the source tree).
-Result<std::filesystem::path> locate_sample_photo();
-
-}  // namespace rsd::app
+}  // namespace rsd::engine

@@ -11,8 +11,12 @@ rsd_engine_area(rsd_engine
     engine/loaded_model.h
     engine/model_card.cpp
     engine/model_card.h
+    engine/model_locator.cpp
+    engine/model_locator.h
     engine/runtime.cpp
     engine/runtime.h
     engine/upscaler.cpp
     engine/upscaler.h
   DEPS rsd_engine_nn rsd_engine_weights rsd_engine_diffusion rsd_engine_train)
+# The model locator falls back on the source tree's models/ when running from a build tree.
+rsd_build_paths(rsd_engine)

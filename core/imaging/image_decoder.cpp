@@ -130,8 +130,8 @@ Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const Decode
   }
 }
 
-Result<DecodedImage> decode_image_samples(const uint8_t* data, size_t size, const DecodeOptions& options,
-                                          SampleImage& samples) {
+Result<DecodedImage> decode_image_integer(const uint8_t* data, size_t size, const DecodeOptions& options,
+                                          IntegerImage& samples) {
   DecodedImage out;
   auto decoded = decode_mat(data, size, options, out);
   if (!decoded) return decoded.error();

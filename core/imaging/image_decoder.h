@@ -10,7 +10,7 @@
 
 #include "base/error.h"
 #include "imaging/decoded_image.h"
-#include "imaging/sample_image.h"
+#include "imaging/integer_image.h"
 
 namespace rsd::imaging {
 
@@ -23,9 +23,9 @@ struct DecodeOptions {
 // The ICC profile is not read here (see metadata::read_metadata); icc_profile stays empty.
 Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const DecodeOptions& options = {});
 
-// The same decode, but the upright pixels are returned in `samples` as the file's 8/16-bit samples
+// The same decode, but the upright pixels are returned in `pixels` at the file's 8/16-bit depth
 // (no float copy); the returned DecodedImage describes them and its `pixels` stay empty.
-Result<DecodedImage> decode_image_samples(const uint8_t* data, size_t size, const DecodeOptions& options,
-                                          SampleImage& samples);
+Result<DecodedImage> decode_image_integer(const uint8_t* data, size_t size, const DecodeOptions& options,
+                                          IntegerImage& pixels);
 
 }  // namespace rsd::imaging

@@ -1,4 +1,4 @@
-#include "imaging/sample_image.h"
+#include "imaging/integer_image.h"
 
 #include <cassert>
 
@@ -6,7 +6,7 @@ namespace rsd::imaging {
 namespace {
 
 template <class T>
-void convert(const SampleImage& img, int y, int rows, int first, int count, float scale, ImageF& out) {
+void convert(const IntegerImage& img, int y, int rows, int first, int count, float scale, ImageF& out) {
   const int C = img.channels;
   int map[4] = {0, 1, 2, 3};
   if (img.bgr && C >= 3) map[0] = 2, map[2] = 0;  // RGB(A) index -> stored index
@@ -21,7 +21,7 @@ void convert(const SampleImage& img, int y, int rows, int first, int count, floa
 
 }  // namespace
 
-ImageF SampleImage::rows_as_float(int y, int rows, int first, int count) const {
+ImageF IntegerImage::rows_as_float(int y, int rows, int first, int count) const {
   assert(y >= 0 && rows >= 0 && y + rows <= height && first >= 0 && count > 0 && first + count <= channels);
   ImageF out(width, rows, count);
   // The same factors as mat_to_image (multiplying by 1/255, not dividing), for equal floats.

@@ -1,4 +1,4 @@
-// SampleImage: decoded pixels kept as the file's 8- or 16-bit samples, a quarter or half of the
+// IntegerImage: decoded pixels kept as the file's 8- or 16-bit samples, a quarter or half of the
 // size of the float ImageF. Photos too large to hold as float (the banded path in
 // core/pipeline) keep their input this way and convert rows to float a band at a time.
 //
@@ -13,7 +13,7 @@
 
 namespace rsd::imaging {
 
-struct SampleImage {
+struct IntegerImage {
   int width = 0;
   int height = 0;
   int channels = 0;   // 1 (gray), 3 (colour) or 4 (colour + alpha)

@@ -24,7 +24,7 @@ list(APPEND RSD_CORE_SOURCES
   imaging/row_writer.cpp
   imaging/row_writer.h
   imaging/row_writer_support.h
-  imaging/sample_image.cpp
-  imaging/sample_image.h
+  imaging/integer_image.cpp
+  imaging/integer_image.h
   imaging/tiff_row_writer.cpp
 )

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include <opencv2/imgproc.hpp>
+
 namespace rsd::metrics {
 namespace {
 
@@ -125,25 +127,20 @@ NiqeBlockFeatures block_features(const Plane& m, int x0, int y0, int width, int 
 }
 
 Plane mscn(const Plane& image, const std::vector<double>& window, int window_size) {
-  const int r = window_size / 2;
-  const int w = image.width;
-  const int h = image.height;
-  Plane out(w, h);
-  for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x) {
-      double mu = 0.0, ex2 = 0.0;
-      for (int ky = 0; ky < window_size; ++ky) {
-        const int sy = std::min(std::max(y + ky - r, 0), h - 1);
-        for (int kx = 0; kx < window_size; ++kx) {
-          const int sx = std::min(std::max(x + kx - r, 0), w - 1);
-          const double v = image.at(sx, sy);
-          const double k = window[size_t(ky) * window_size + kx];
-          mu += k * v;
-          ex2 += k * v * v;
-        }
-      }
-      const double sigma = std::sqrt(std::abs(ex2 - mu * mu));
-      double centred = image.at(x, y) - mu;
+  // Local mean and second moment: correlation with the window, edges replicated (MATLAB's
+  // imfilter(..., 'replicate')).
+  const cv::Mat kernel(window_size, window_size, CV_64F, const_cast<double*>(window.data()));
+  const cv::Mat src = as_mat(image);
+  cv::Mat mu, ex2;
+  cv::filter2D(src, mu, CV_64F, kernel, cv::Point(-1, -1), 0.0, cv::BORDER_REPLICATE);
+  cv::filter2D(src.mul(src), ex2, CV_64F, kernel, cv::Point(-1, -1), 0.0, cv::BORDER_REPLICATE);
+  Plane out(image.width, image.height);
+  for (int y = 0; y < image.height; ++y) {
+    const double* m = mu.ptr<double>(y);
+    const double* e = ex2.ptr<double>(y);
+    for (int x = 0; x < image.width; ++x) {
+      const double sigma = std::sqrt(std::abs(e[x] - m[x] * m[x]));
+      double centred = image.at(x, y) - m[x];
       if (std::abs(centred) < kZeroTolerance) centred = 0.0;
       out.at(x, y) = centred / (sigma + 1.0);
     }

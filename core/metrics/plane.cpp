@@ -5,6 +5,16 @@
 
 namespace rsd::metrics {
 
+cv::Mat as_mat(const Plane& plane) {
+  return cv::Mat(plane.height, plane.width, CV_64F, const_cast<double*>(plane.data.data()));
+}
+
+Plane plane_from_mat(const cv::Mat& mat) {
+  Plane out(mat.cols, mat.rows);
+  mat.copyTo(as_mat(out));
+  return out;
+}
+
 Plane y_plane(const ImageF& image) {
   if (image.channels < 3) return channel_plane(image, 0);
   Plane out(image.width, image.height);

@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <vector>
 
+#include <opencv2/core/mat.hpp>
+
 #include "base/image.h"
 
 namespace rsd::metrics {
@@ -36,6 +38,13 @@ Plane channel_plane(const ImageF& image, int c);
 
 // The plane without `border` pixels on every side (an empty plane when nothing is left).
 Plane crop_border(const Plane& plane, int border);
+
+// The plane as a CV_64F matrix header over its data (no copy; valid while the plane lives and
+// keeps its size), so the metrics filter with OpenCV.
+cv::Mat as_mat(const Plane& plane);
+
+// A copy of a one-channel CV_64F matrix (or a region of one) as a plane.
+Plane plane_from_mat(const cv::Mat& mat);
 
 // Every value rounded half away from zero, like numpy's round on these non-negative values and
 // MATLAB's uint8 conversion.

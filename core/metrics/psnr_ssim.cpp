@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <opencv2/imgproc.hpp>
+
 #include "metrics/plane.h"
 
 namespace rsd::metrics {
@@ -46,43 +48,13 @@ std::vector<Plane> metric_planes(const ImageF& image, const FullReferenceOptions
   return planes;
 }
 
-// Normalized 1-D Gaussian; the 2-D window is its outer product (as cv::getGaussianKernel is used
-// by BasicSR), so filtering is separable.
-std::vector<double> gaussian_kernel(int size, double sigma) {
-  std::vector<double> k(size);
-  double sum = 0.0;
-  const double centre = (size - 1) / 2.0;
-  for (int i = 0; i < size; ++i) {
-    const double d = i - centre;
-    k[i] = std::exp(-d * d / (2.0 * sigma * sigma));
-    sum += k[i];
-  }
-  for (double& v : k) v /= sum;
-  return k;
-}
-
-// Correlation with k (x) k keeping only the positions where the window fits ("valid").
-Plane filter_valid(const Plane& in, const std::vector<double>& k) {
-  const int n = int(k.size());
-  const int w = in.width - n + 1;
-  const int h = in.height - n + 1;
-  Plane rows(w, in.height);
-  for (int y = 0; y < in.height; ++y) {
-    for (int x = 0; x < w; ++x) {
-      double s = 0.0;
-      for (int i = 0; i < n; ++i) s += k[i] * in.at(x + i, y);
-      rows.at(x, y) = s;
-    }
-  }
-  Plane out(w, h);
-  for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x) {
-      double s = 0.0;
-      for (int i = 0; i < n; ++i) s += k[i] * rows.at(x, y + i);
-      out.at(x, y) = s;
-    }
-  }
-  return out;
+// Correlation with k (x) k keeping only the positions where the window fits ("valid"). k is
+// cv::getGaussianKernel's normalised 1-D Gaussian, whose outer product is BasicSR's 2-D window.
+Plane filter_valid(const Plane& in, const cv::Mat& k) {
+  const int n = k.rows;
+  cv::Mat out;
+  cv::sepFilter2D(as_mat(in), out, CV_64F, k, k, cv::Point(-1, -1), 0.0, cv::BORDER_REPLICATE);
+  return plane_from_mat(out(cv::Rect(n / 2, n / 2, in.width - n + 1, in.height - n + 1)));
 }
 
 Plane product(const Plane& a, const Plane& b) {
@@ -94,7 +66,7 @@ Plane product(const Plane& a, const Plane& b) {
 double ssim_plane(const Plane& a, const Plane& b) {
   const double c1 = (0.01 * 255.0) * (0.01 * 255.0);
   const double c2 = (0.03 * 255.0) * (0.03 * 255.0);
-  const std::vector<double> k = gaussian_kernel(kSsimWindow, kSsimSigma);
+  const cv::Mat k = cv::getGaussianKernel(kSsimWindow, kSsimSigma, CV_64F);
   const Plane mu1 = filter_valid(a, k);
   const Plane mu2 = filter_valid(b, k);
   const Plane e11 = filter_valid(product(a, a), k);

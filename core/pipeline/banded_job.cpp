@@ -60,8 +60,8 @@ Result<OutputInfo> process_file_in_bands(const fs::path& input, std::vector<uint
   imaging::DecodeOptions dopt;
   dopt.orientation = meta.orientation();
   dopt.max_pixels = options.limits.max_input_pixels;
-  imaging::SampleImage px;
-  auto layout = imaging::decode_image_samples(bytes.data(), bytes.size(), dopt, px);
+  imaging::IntegerImage px;
+  auto layout = imaging::decode_image_integer(bytes.data(), bytes.size(), dopt, px);
   if (!layout) return layout.error().within(where);
   bytes = std::vector<uint8_t>();
   for (const auto& w : warnings) ctx.warn(where + ": " + w);
@@ -136,7 +136,7 @@ Result<OutputInfo> process_file_in_bands(const fs::path& input, std::vector<uint
   };
   if (auto st = upscale_in_bands(px, layout.value(), upscaler, options.bands, sink, ctx.slice(0.05, 0.97)); !st)
     return st.error().within(st.error().code == ErrorCode::Io ? out_ctx : where);
-  px = imaging::SampleImage();  // the input samples are no longer needed
+  px = imaging::IntegerImage();  // the input samples are no longer needed
   ctx.report(0.97, "write");
   if (auto st = writer->finish(); !st) return st.error().within(st.error().code == ErrorCode::Io ? out_ctx : where);
   if (webp) {

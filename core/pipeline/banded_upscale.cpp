@@ -19,7 +19,7 @@ constexpr int kRowMultiple = 64;     // the model pads tiles to 64 input pixels:
 constexpr int kChunkRows = 64;       // output rows handed to the sink at a time
 
 // Output rows [y0, y1) of the upscaled alpha plane, from the input rows bicubic reads for them.
-Result<ImageF> alpha_rows(const imaging::SampleImage& px, int y0, int y1, int s) {
+Result<ImageF> alpha_rows(const imaging::IntegerImage& px, int y0, int y1, int s) {
   const int first = std::max(0, y0 / s - 3);
   const int last = std::min(px.height, (y1 - 1) / s + 4);
   const ImageF strip = px.rows_as_float(first, last - first, 3, 1);
@@ -54,7 +54,7 @@ ImageF restore_layout(ImageF rgb, const ImageF* alpha, bool gray) {
   return imaging::merge_alpha(color, *alpha);
 }
 
-Status upscale_in_bands(const imaging::SampleImage& px, const imaging::DecodedImage& layout,
+Status upscale_in_bands(const imaging::IntegerImage& px, const imaging::DecodedImage& layout,
                         ImageUpscaler& upscaler, const BandOptions& options, const RowSink& sink,
                         const JobContext& ctx) {
   if (px.empty()) return Error(ErrorCode::InvalidArgument, "no pixels to upscale");

@@ -17,7 +17,7 @@
 #include "base/image_upscaler.h"
 #include "base/job_context.h"
 #include "imaging/decoded_image.h"
-#include "imaging/sample_image.h"
+#include "imaging/integer_image.h"
 #include "pipeline/output_options.h"
 
 namespace rsd::pipeline {
@@ -35,7 +35,7 @@ int band_rows(int width, int height, int scale, const BandOptions& options);
 // `layout` says how to read `pixels` (gray, alpha); its own pixels are not used. Errors: those of
 // the upscaler and the sink, Cancelled (checked between bands and chunks), Internal when the model
 // returns the wrong size.
-Status upscale_in_bands(const imaging::SampleImage& pixels, const imaging::DecodedImage& layout,
+Status upscale_in_bands(const imaging::IntegerImage& pixels, const imaging::DecodedImage& layout,
                         ImageUpscaler& upscaler, const BandOptions& options, const RowSink& sink,
                         const JobContext& ctx);
 

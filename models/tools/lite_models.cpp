@@ -45,7 +45,7 @@ Status write_random_unet(const nlohmann::json& params, int noise_channels, uint6
   engine::StateDict sd;
   for (const auto& p : (*unet)->named_parameters()) sd[p.key()] = p.value().detach().clone();
   engine::WeightsMetadata meta{{"format", "pt"},
-                               {"note", "untrained placeholder, seed " + std::to_string(seed)}};
+                               {"note", "random initialisation (untrained), seed " + std::to_string(seed)}};
   engine::SafetensorsWriteOptions options;
   options.float_dtype = at::kHalf;
   return engine::write_safetensors(path, sd, meta, options);

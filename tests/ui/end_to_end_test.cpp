@@ -9,12 +9,12 @@
 #include <filesystem>
 #include <iostream>
 
-#include "common/model_locator.h"
+#include "engine/model_locator.h"
 #include "engine/model_card.h"
 #include "ui/batch_controller.h"
 #include "ui/batch_queue_model.h"
 #include "ui/engine_factory.h"
-#include "ui/latency_probe.h"
+#include "latency_probe.h"
 #include "ui/main_window.h"
 #include "ui/region_preview_panel.h"
 #include "ui_test_util.h"
@@ -23,7 +23,7 @@ namespace rsd::ui {
 namespace {
 
 TEST(EndToEnd, ShippedStudentPreviewAndThreeFileBatch) {
-  auto card_file = app::locate_model_card("student");
+  auto card_file = engine::locate_model_card("student");
   ASSERT_TRUE(card_file.ok()) << card_file.error().what();
   auto card = engine::ModelCard::load(*card_file);
   ASSERT_TRUE(card.ok()) << card.error().what();

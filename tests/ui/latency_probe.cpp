@@ -1,4 +1,4 @@
-#include "ui/latency_probe.h"
+#include "latency_probe.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-// LatencyProbe: measures how responsive the GUI thread is. A 10 ms timer records the largest gap
+// LatencyProbe (test-only): measures how responsive the GUI thread is. A 10 ms timer records the largest gap
 // between its ticks beyond the interval: that is the longest the event loop was blocked.
 #pragma once
 

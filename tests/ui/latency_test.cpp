@@ -12,7 +12,7 @@
 #include "fake_upscaler.h"
 #include "ui/batch_controller.h"
 #include "ui/batch_queue_model.h"
-#include "ui/latency_probe.h"
+#include "latency_probe.h"
 #include "ui/main_window.h"
 #include "ui_test_util.h"
 

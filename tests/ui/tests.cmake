@@ -7,6 +7,8 @@ set(RSD_UI_TEST_SOURCES
   ui/ui_test_util.h
   ui/fake_upscaler.cpp
   ui/fake_upscaler.h
+  ui/latency_probe.cpp
+  ui/latency_probe.h
   ui/image_convert_test.cpp
   ui/view_transform_test.cpp
   ui/output_naming_test.cpp
@@ -20,7 +22,7 @@ set(RSD_UI_TEST_SOURCES
   ui/end_to_end_test.cpp)
 add_executable(rsd_ui_tests ${RSD_UI_TEST_SOURCES})
 set_target_properties(rsd_ui_tests PROPERTIES AUTOMOC ON)
-target_link_libraries(rsd_ui_tests PRIVATE rsd_ui rsd_app_common GTest::gtest rsd_warnings)
+target_link_libraries(rsd_ui_tests PRIVATE rsd_ui GTest::gtest rsd_warnings)
 target_compile_definitions(rsd_ui_tests PRIVATE QT_NO_KEYWORDS)
 # One ctest entry for the executable: each process start loads Qt and LibTorch.
 add_test(NAME rsd_ui_tests COMMAND rsd_ui_tests --gtest_brief=1)

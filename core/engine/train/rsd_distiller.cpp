@@ -32,6 +32,13 @@ std::vector<int> multistep_indices(int steps, int num_steps) {
   return out;
 }
 
+torch::Tensor rsd_student_loss(const torch::Tensor& f_star, const torch::Tensor& f_phi,
+                               const torch::Tensor& x0_hat, bool sid_normalization) {
+  auto per_sample = (f_star - x0_hat).pow(2).flatten(1).mean(1) - (f_phi - x0_hat).pow(2).flatten(1).mean(1);
+  if (sid_normalization) per_sample = per_sample / ((f_star - x0_hat).abs().flatten(1).mean(1).detach() + 1e-8);
+  return per_sample.mean();
+}
+
 double DistillLosses::total() const { return student + gan_weight * gan + pixel_weight * pixel; }
 
 RsdDistiller::~RsdDistiller() = default;
@@ -200,14 +207,10 @@ Result<DistillLosses> RsdDistiller::student_step() {
     auto in = diffusion_->scale_input(z_t, t);
     auto f_star = teacher_->forward(in, t, batch->lq);
     auto f_phi = fake_->forward(in, t, batch->lq);
-    auto per_sample = (f_star - x0_hat).pow(2).flatten(1).mean(1) -
-                      (f_phi - x0_hat).pow(2).flatten(1).mean(1);
-    if (config_.distill.sid_normalization)
-      per_sample = per_sample / ((f_star - x0_hat).abs().flatten(1).mean(1).detach() + 1e-8);
     DistillLosses out;
     out.gan_weight = config_.distill.gan_weight;
     out.pixel_weight = config_.distill.pixel_weight;
-    auto loss = per_sample.mean();
+    auto loss = rsd_student_loss(f_star, f_phi, x0_hat, config_.distill.sid_normalization);
     out.student = loss.item<double>();
     if (config_.distill.pixel_weight > 0) {
       auto l1 = (x0_hat - batch->z0).abs().mean();

@@ -48,6 +48,15 @@ namespace rsd::engine::train {
 // (paper's 1-based {4, 8, 11, 15}); T = 4, N = 4 -> {0, 1, 2, 3}; N = 1 -> {T - 1}.
 std::vector<int> multistep_indices(int steps, int num_steps);
 
+// The student's distillation loss (Eq. 34) on given predictions, averaged over the batch:
+//   per sample (mean((f_star - x0_hat)^2) - mean((f_phi - x0_hat)^2)) over C, H, W, divided, when
+//   sid_normalization, by mean|f_star - x0_hat| (detached) + 1e-8.
+// f_star and f_phi are the teacher's and the fake model's x0 predictions on z_t ~ q(z_t | x0_hat).
+// Its gradient in x0_hat (with the predictions held fixed) is 2 (f_phi - f_star) / (C H W) per
+// sample: a descent step moves the sample toward the teacher's prediction, away from the fake's.
+torch::Tensor rsd_student_loss(const torch::Tensor& f_star, const torch::Tensor& f_phi,
+                               const torch::Tensor& x0_hat, bool sid_normalization);
+
 struct DistillLosses {
   double fake = 0.0;     // ResShift x0 loss of the fake model on student samples (last fake step)
   double disc = 0.0;     // discriminator loss (last fake step)

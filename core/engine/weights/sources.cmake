@@ -13,3 +13,4 @@ rsd_engine_area(rsd_engine_weights
     engine/weights/state_dict_loader.cpp
     engine/weights/state_dict_loader.h
 )
+target_link_libraries(rsd_engine_weights PRIVATE OpenSSL::Crypto)

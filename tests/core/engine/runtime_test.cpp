@@ -1,6 +1,10 @@
 #include "engine/runtime.h"
 
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
 #include <gtest/gtest.h>
+
+#include <cstdlib>
 
 namespace rsd::engine {
 namespace {
@@ -8,21 +12,57 @@ namespace {
 TEST(Runtime, ParsesDevices) {
   EXPECT_EQ(*parse_device("cpu"), DeviceKind::Cpu);
   EXPECT_EQ(*parse_device("cuda"), DeviceKind::Cuda);
+  EXPECT_EQ(*parse_device("gpu"), DeviceKind::Cuda);
   EXPECT_EQ(*parse_device("auto"), DeviceKind::Auto);
-  EXPECT_FALSE(parse_device("tpu").ok());
+  auto bad = parse_device("tpu");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::InvalidArgument);
 }
 
-TEST(Runtime, AutoResolvesToWhatIsAvailable) {
-  auto d = resolve_device(DeviceKind::Auto);
-  ASSERT_TRUE(d.ok());
-  EXPECT_EQ(*d, cuda_available() ? DeviceKind::Cuda : DeviceKind::Cpu);
-  if (!cuda_available()) {
-    EXPECT_FALSE(resolve_device(DeviceKind::Cuda).ok());
+// What matters about a resolved device is that work runs there: a tensor made on it computes,
+// and lands where it was asked to.
+void expect_device_computes(DeviceKind kind) {
+  const auto device = kind == DeviceKind::Cuda ? at::Device(at::kCUDA) : at::Device(at::kCPU);
+  auto x = at::arange(1, 5, at::TensorOptions().dtype(at::kFloat).device(device));
+  EXPECT_EQ(x.device().type(), device.type());
+  EXPECT_EQ((x * x).sum().item<double>(), 30.0);
+}
+
+TEST(Runtime, EveryResolvedDeviceRunsWork) {
+  auto cpu = resolve_device(DeviceKind::Cpu);
+  ASSERT_TRUE(cpu.ok());
+  EXPECT_EQ(*cpu, DeviceKind::Cpu);
+  expect_device_computes(*cpu);
+
+  auto automatic = resolve_device(DeviceKind::Auto);
+  ASSERT_TRUE(automatic.ok()) << "auto must always find a device";
+  EXPECT_NE(*automatic, DeviceKind::Auto);
+  expect_device_computes(*automatic);
+
+  auto cuda = resolve_device(DeviceKind::Cuda);
+  if (cuda.ok()) {
+    expect_device_computes(*cuda);
+    EXPECT_EQ(*automatic, DeviceKind::Cuda) << "auto prefers a usable GPU";
+  } else {
+    // No GPU: a clear refusal, and auto falls back to the CPU rather than failing.
+    EXPECT_EQ(cuda.error().code, ErrorCode::Unsupported);
+    EXPECT_NE(cuda.error().what().find("CUDA"), std::string::npos);
+    EXPECT_EQ(*automatic, DeviceKind::Cpu);
   }
 }
 
-TEST(Runtime, ConfiguresThreads) {
-  EXPECT_GE(configure_threads(2), 1);
+TEST(Runtime, ConfiguresThreadsFromTheArgumentOrOmpNumThreads) {
+  const char* env = std::getenv("OMP_NUM_THREADS");
+  const std::string saved = env ? env : "";
+  ::unsetenv("OMP_NUM_THREADS");
+  EXPECT_EQ(configure_threads(1), 1);
+  EXPECT_EQ(at::get_num_threads(), 1);
+  ::setenv("OMP_NUM_THREADS", "2", 1);
+  EXPECT_EQ(configure_threads(1), 2);  // the environment wins over the argument
+  EXPECT_EQ(at::get_num_threads(), 2);
+  if (env) ::setenv("OMP_NUM_THREADS", saved.c_str(), 1);
+  else ::unsetenv("OMP_NUM_THREADS");
+  configure_threads();  // back to what the process started with
   EXPECT_NE(runtime_summary().find("LibTorch"), std::string::npos);
 }
 

@@ -19,7 +19,8 @@ add_library(rsd_lite_models STATIC
 target_include_directories(rsd_lite_models PUBLIC ${PROJECT_SOURCE_DIR}/models)
 target_link_libraries(rsd_lite_models PUBLIC rsd_engine PRIVATE rsd_warnings)
 
-# Regenerates models/rsd-lite-*.safetensors (untrained placeholders); not a test.
+# Writes random (untrained) lite weights for tests and for training from scratch; it keeps the
+# trained files in models/ unless --force is given. Not a test.
 add_executable(rsd_make_lite_weights ${PROJECT_SOURCE_DIR}/models/tools/make_lite_weights.cpp)
 target_link_libraries(rsd_make_lite_weights PRIVATE rsd_lite_models rsd_warnings)
 

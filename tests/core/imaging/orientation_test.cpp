@@ -6,7 +6,7 @@
 
 #include "imaging/image_decoder.h"
 #include "imaging/image_encoder.h"
-#include "imaging/sample_image.h"
+#include "imaging/integer_image.h"
 #include "test_support.h"
 
 namespace rsd::imaging {
@@ -67,8 +67,8 @@ TEST(Orientation, BothDecodePathsMatchTheSpecificationForAllEight) {
       const ImageF want = upright_reference(stored, o);
       expect_same(whole->pixels, want);
 
-      SampleImage samples;
-      auto described = decode_image_samples(png->data(), png->size(), options, samples);
+      IntegerImage samples;
+      auto described = decode_image_integer(png->data(), png->size(), options, samples);
       ASSERT_TRUE(described);
       ASSERT_EQ(samples.width, want.width);
       ASSERT_EQ(samples.height, want.height);

@@ -1,8 +1,12 @@
 #include "base/build_paths.h"
 #include "metrics/niqe.h"
+#include "metrics/niqe_features.h"
+#include "metrics/plane.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -88,6 +92,44 @@ TEST_F(NiqeTest, RejectsFlatImages) {
   const Result<double> q = niqe(flat, *model_);
   ASSERT_FALSE(q.ok());
   EXPECT_EQ(q.error().code, ErrorCode::InvalidArgument);
+}
+
+// MSCN by the definition, written out as loops: (I - mu) / (sigma + 1) with mu and sigma^2 the
+// window-weighted mean and variance over the clamped (replicated) neighbourhood.
+Plane reference_mscn(const Plane& in, const std::vector<double>& window, int n) {
+  Plane out(in.width, in.height);
+  for (int y = 0; y < in.height; ++y) {
+    for (int x = 0; x < in.width; ++x) {
+      double mu = 0.0, ex2 = 0.0;
+      for (int ky = 0; ky < n; ++ky) {
+        for (int kx = 0; kx < n; ++kx) {
+          const int sx = std::clamp(x + kx - n / 2, 0, in.width - 1);
+          const int sy = std::clamp(y + ky - n / 2, 0, in.height - 1);
+          const double k = window[size_t(ky) * n + kx], v = in.at(sx, sy);
+          mu += k * v;
+          ex2 += k * v * v;
+        }
+      }
+      out.at(x, y) = (in.at(x, y) - mu) / (std::sqrt(std::abs(ex2 - mu * mu)) + 1.0);
+    }
+  }
+  return out;
+}
+
+TEST_F(NiqeTest, MscnMatchesItsDefinitionIncludingTheBorders) {
+  Plane y = y_plane(baboon_->crop(100, 50, 61, 37));
+  const int n = NiqeModel::kWindow;
+  const Plane expected = reference_mscn(y, model_->window, n);
+  const Plane got = mscn(y, model_->window, n);
+  ASSERT_EQ(got.width, expected.width);
+  ASSERT_EQ(got.height, expected.height);
+  double worst = 0.0, spread = 0.0;
+  for (size_t i = 0; i < got.data.size(); ++i) {
+    worst = std::max(worst, std::abs(got.data[i] - expected.data[i]));
+    spread = std::max(spread, std::abs(expected.data[i]));
+  }
+  EXPECT_LE(worst, 1e-6);
+  EXPECT_GT(spread, 0.5);  // a textured crop: the coefficients are far from zero
 }
 
 TEST(NiqeModelFile, MissingOrMalformedFilesAreErrors) {

@@ -60,8 +60,8 @@ Diff max_diff(const ImageF& a, const ImageF& b) {
 
 // upscale_in_bands() of an encoded picture, collected into one image.
 ImageF banded(const std::vector<uint8_t>& bytes, ImageUpscaler& up, const BandOptions& bands) {
-  imaging::SampleImage px;
-  auto layout = imaging::decode_image_samples(bytes.data(), bytes.size(), {}, px);
+  imaging::IntegerImage px;
+  auto layout = imaging::decode_image_integer(bytes.data(), bytes.size(), {}, px);
   EXPECT_TRUE(layout) << layout.error().what();
   ImageF all;
   int y = 0;
