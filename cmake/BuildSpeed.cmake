@@ -4,12 +4,14 @@
 # inline functions it uses) and "opt and generate" about half each. Unity batches compile that
 # code once per batch of sources instead of once per source.
 #
-# Measured on the 2-core VM (README "Build times"), cold build without ccache: 600 s before,
-# 255 s with unity batches of 16. Precompiled LibTorch headers were measured too and left out:
-# alone they saved 2 % (600 -> 589 s; a LibTorch source compiled alone went 12.0 -> 5.8 s, but
-# two compilers each loading the 0.5 GB .gch ran slower), with unity batches they made the build
-# slower (296 s: the .gch is built first, serially, for 30 s), and GCC's .gch differs from one
-# compile to the next, so a second clone missed ccache on every source that used it.
+# Measured on the 2-core VM (README "Build times"), cold build without ccache on 2026-12-04:
+# 850 s before, 383 s with unity batches of 16 (and the engine tests in two executables), 336 s
+# with test code at -Og and lld. Precompiled LibTorch headers were measured too (2026-12-03, a VM
+# where the before figure was 600 s) and left out: alone they saved 2 % (600 -> 589 s; a
+# LibTorch source compiled alone went 12.0 -> 5.8 s, but two compilers each loading the 0.5 GB
+# .gch ran slower), with unity batches they made the build slower (296 s against 255 s: the .gch
+# is built first, serially, for 30 s), and GCC's .gch differs from one compile to the next, so a
+# second clone missed ccache on every source that used it.
 #
 # The unity files are our own (rsd_unity_build, called at the end of the top-level CMakeLists)
 # rather than CMake's UNITY_BUILD: CMake 3.25 writes `#include "/abs/path/src.cpp"`, so the

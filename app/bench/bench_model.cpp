@@ -122,7 +122,7 @@ Result<FlopCount> BenchModel::count_flops(int lr_side) {
   try {
     // Grad mode on (see flop_counter.h); the graph is dropped after each component.
     torch::AutoGradMode grad(true);
-    // Parameters that require grad make every product go through the dispatcher.
+    // Parameters that require grad make every product go through the ops the counter observes.
     for (auto& p : m.unet->parameters()) p.requires_grad_(true);
     if (auto* cm = m.codec->module())
       for (auto& p : cm->parameters()) p.requires_grad_(true);

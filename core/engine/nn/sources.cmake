@@ -7,8 +7,6 @@ rsd_engine_area(rsd_engine_nn
     engine/nn/config.h
     engine/nn/basic_ops.cpp
     engine/nn/basic_ops.h
-    engine/nn/small_matmul.cpp
-    engine/nn/small_matmul.h
     engine/nn/resample.cpp
     engine/nn/resample.h
     engine/nn/res_block.cpp

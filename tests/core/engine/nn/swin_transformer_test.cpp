@@ -1,7 +1,6 @@
 #include "engine/nn/swin_transformer.h"
 
 #include "engine/nn/basic_ops.h"
-#include "engine/nn/small_matmul.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
@@ -65,17 +64,6 @@ TEST(SwinMask, RelativePositionIndexIsStandard) {
     }
   }
   EXPECT_EQ(idx.max().item<int64_t>(), 224);
-}
-
-TEST(BatchedMatmul, MatchesAtMatmulForOddShapesAndStrides) {
-  torch::manual_seed(11);
-  torch::NoGradGuard no_grad;
-  auto a = torch::randn({5, 7, 9});
-  auto b = torch::randn({5, 13, 9}).transpose(1, 2);  // non-contiguous [5, 9, 13]
-  auto c = batched_matmul(a, b);
-  ASSERT_EQ(c.sizes(), (std::vector<int64_t>{5, 7, 13}));
-  EXPECT_TRUE(at::allclose(c, at::matmul(a, b), 1e-5, 1e-5));
-  EXPECT_THROW(batched_matmul(a, a), c10::Error);
 }
 
 TEST(Conv1x1, MatchesConv2dWithAndWithoutBias) {
