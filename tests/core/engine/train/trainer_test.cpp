@@ -12,7 +12,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "engine/diffusion/sampler.h"
 #include "engine/model_card.h"
+#include "engine/nn/denoiser.h"
 #include "engine/nn/factory.h"
 #include "engine/nn/unet_swin.h"
 #include "engine/train/checkpoint.h"
@@ -159,6 +161,51 @@ TEST(EmaTest, MovesTowardsTheParameters) {
   EXPECT_FALSE(ema.load_shadow({{"v", at::zeros({3})}}).ok());
   ASSERT_TRUE(ema.load_shadow({{"w", at::full({3}, 0.5)}}).ok());
   EXPECT_NEAR(ema.state_dict(*lin).at("w")[2].item<double>(), 0.5, 1e-7);
+}
+
+// A denoiser whose prediction is a fixed affine map of what it is given, so the loss of the
+// teacher and of RSD's fake model can be worked out by hand.
+class AffineDenoiser : public Denoiser {
+ public:
+  torch::Tensor denoise(const torch::Tensor& x, const torch::Tensor&, const torch::Tensor&,
+                        const std::optional<torch::Tensor>&) override {
+    return 0.5 * x + 0.1;
+  }
+  int latent_channels() const override { return 1; }
+  int noise_channels() const override { return 0; }
+  torch::nn::Module& module() override { return module_; }
+
+ private:
+  torch::nn::Module module_;
+};
+
+// ResShift's x0 loss (the teacher's, and the fake model's on student samples), written out: the
+// forward process z_t = x0 + eta_t (y - x0) + kappa sqrt(eta_t) eps, the network input
+// z_t / sqrt(kappa^2 eta_t + 1), and the per-sample mean squared error to x0, averaged.
+TEST(ResShiftLossTest, MatchesTheForwardProcessAndTheX0Loss) {
+  DiffusionParams params;
+  params.steps = 4;
+  params.kappa = 0.5;
+  auto schedule = Schedule::make(params);
+  ASSERT_TRUE(schedule.ok());
+  ResShiftSampler diffusion(*schedule, SamplerConfig{});
+  const std::vector<float> x0 = {0.2f, -0.4f, 0.9f, 0.0f};
+  const std::vector<float> y = {0.5f, 0.1f, 0.3f, -0.6f};
+  const std::vector<float> eps = {1.2f, -0.3f, 0.4f, -1.5f};
+  const std::vector<int64_t> ts = {0, 3};
+  AffineDenoiser net;
+  auto loss = resshift_loss(net, diffusion, at::tensor(x0).view({2, 1, 1, 2}), at::tensor(y).view({2, 1, 1, 2}),
+                            at::zeros({2, 3, 1, 2}), at::tensor(ts), at::tensor(eps).view({2, 1, 1, 2}));
+  double expected = 0.0;
+  for (int b = 0; b < 2; ++b) {
+    const double eta = schedule->eta[ts[b]];
+    for (int i = 2 * b; i < 2 * b + 2; ++i) {
+      const double z = x0[i] + eta * (y[i] - x0[i]) + params.kappa * std::sqrt(eta) * eps[i];
+      const double pred = 0.5 * z / std::sqrt(params.kappa * params.kappa * eta + 1.0) + 0.1;
+      expected += (pred - x0[i]) * (pred - x0[i]) / 2.0 / 2.0;
+    }
+  }
+  EXPECT_NEAR(loss.item<double>(), expected, 1e-6);
 }
 
 TEST(ZeroInitTest, FreshUNetStartsAtZeroOrAtTheBicubicResidual) {
