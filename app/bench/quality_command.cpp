@@ -1,6 +1,7 @@
 #include "quality_command.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -11,6 +12,8 @@
 
 #include "degradation.h"
 #include "engine/upscaler.h"
+#include "imaging/file_io.h"
+#include "imaging/image_encoder.h"
 #include "machine_probe.h"
 #include "metrics/benchmark_images.h"
 #include "metrics/image_file.h"
@@ -34,7 +37,39 @@ struct QualityArgs {
   std::string device = "cpu";
   int threads = 0;
   DegradationOptions degradation;
+  bool save_images = false;
 };
+
+// `text` with every run of characters other than letters, digits, '-' and '.' as one '_', none
+// at the end: "teacher (T=4)" -> "teacher_T_4".
+std::string file_slug(const std::string& text) {
+  std::string slug;
+  for (char c : text) {
+    const bool keep = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.';
+    if (keep) slug.push_back(c);
+    else if (!slug.empty() && slug.back() != '_') slug.push_back('_');
+  }
+  while (!slug.empty() && slug.back() == '_') slug.pop_back();
+  return slug;
+}
+
+// <out>/images/<photo stem>/<name>.png (8-bit), replacing an earlier run's file; for montages
+// (models/tools/make_montages.sh). A failure is reported and the measurement goes on.
+void save_image(const QualityArgs& a, const fs::path& photo, const std::string& label, const ImageF& image) {
+  if (!a.save_images) return;
+  const std::string name = file_slug(label);
+  const fs::path dir = fs::path(a.out) / "images" / photo.stem();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  imaging::EncodeOptions png;
+  png.format = imaging::ImageFormat::Png;
+  auto bytes = imaging::encode_image(image, png);
+  imaging::AtomicWriteOptions replace;
+  replace.replace_existing = true;
+  Status st = bytes ? imaging::write_file_atomically(dir / (name + ".png"), bytes->data(), bytes->size(), replace)
+                    : Status(bytes.error());
+  if (!st) std::fprintf(stderr, "rsd-bench: %s: %s\n", (dir / name).c_str(), st.error().what().c_str());
+}
 
 struct Method {
   std::string name;
@@ -168,6 +203,9 @@ int run_quality(const QualityArgs& a) {
       continue;
     }
     ++images;
+    save_image(a, files[i], "hr", *hr);
+    save_image(a, files[i], "lr_bicubic", *lr);
+    save_image(a, files[i], "lr_realistic", *lr_real);
     if (niqe_model)
       if (auto q = metrics::niqe(*hr, *niqe_model, nq)) hr_niqe += *q, ++hr_niqe_n;
     for (const auto& deg : degradations) {
@@ -187,6 +225,7 @@ int run_quality(const QualityArgs& a) {
           status = 1;
           continue;
         }
+        save_image(a, files[i], deg + "_" + m.name, *sr);
         Sums& acc = sums[{deg, m.name}];
         acc.n++, acc.psnr += *p, acc.ssim += *s, acc.seconds += sec;
         if (niqe_model)
@@ -235,6 +274,8 @@ void add_quality_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   q->add_option("--limit", a->limit, "At most this many photos (0: all)");
   q->add_option("--crop", a->crop, "Centre crop of each HR photo, in pixels (0: whole photo)");
+  q->add_flag("--save-images", a->save_images,
+              "Also write every HR, LR and upscaled image to <out>/images/<photo>/ (PNG)");
   q->add_option("--out", a->out, "Report folder")->capture_default_str();
   q->add_option("--device", a->device, "cpu, cuda or auto")->capture_default_str();
   q->add_option("--threads", a->threads, "LibTorch threads (0: all cores)");
