@@ -28,8 +28,8 @@ set(RSD_UNITY_BATCH 16 CACHE STRING "Sources per unity file")
 # GoogleTest fixtures and calls into the libraries (compiled -O3 as always), and optimising their
 # inline header code (LibTorch, GoogleTest) was about a third of their compile time. Measured on
 # the largest test unity file (user seconds): -O3 65, -O1 43, -Og 36, -O0 34. -Og keeps the
-# flow analysis that GCC's maybe-uninitialized and similar warnings need; the suite's run time did
-# not change (README "Build times"). Empty keeps the build type's flags.
+# flow analysis that GCC's maybe-uninitialized and similar warnings need; the suite still runs in
+# about 2 minutes (README "Build times"). Empty keeps the build type's flags.
 set(RSD_TEST_OPTIMIZATION "-Og" CACHE STRING "Optimisation flag for test-only targets in optimised builds")
 
 # Gives a test-only target (never installed) RSD_TEST_OPTIMIZATION in optimised build types.
