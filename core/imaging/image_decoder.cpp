@@ -131,7 +131,7 @@ Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const Decode
 }
 
 Result<DecodedImage> decode_image_integer(const uint8_t* data, size_t size, const DecodeOptions& options,
-                                          IntegerImage& samples) {
+                                          IntegerImage& pixels) {
   DecodedImage out;
   auto decoded = decode_mat(data, size, options, out);
   if (!decoded) return decoded.error();
@@ -139,14 +139,14 @@ Result<DecodedImage> decode_image_integer(const uint8_t* data, size_t size, cons
     cv::Mat mat = oriented(decoded.value(), out.source_orientation);
     decoded.value().release();
     if (!mat.isContinuous() && mat.rows > 1) mat = mat.clone();
-    samples.width = mat.cols;
-    samples.height = mat.rows;
-    samples.channels = mat.channels();
-    samples.bit_depth = out.bit_depth;
-    samples.bgr = true;
-    samples.stride = mat.step[0];
+    pixels.width = mat.cols;
+    pixels.height = mat.rows;
+    pixels.channels = mat.channels();
+    pixels.bit_depth = out.bit_depth;
+    pixels.bgr = true;
+    pixels.stride = mat.step[0];
     // The shared pointer keeps OpenCV's reference-counted buffer alive: no copy of the pixels.
-    samples.data = std::shared_ptr<const uint8_t>(mat.data, [keep = mat](const uint8_t*) mutable { keep.release(); });
+    pixels.data = std::shared_ptr<const uint8_t>(mat.data, [keep = mat](const uint8_t*) mutable { keep.release(); });
     return out;
   } catch (const cv::Exception& e) {
     return Error(ErrorCode::Internal, std::string("cannot orient the pixels: ") + e.what());

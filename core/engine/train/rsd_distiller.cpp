@@ -34,8 +34,9 @@ std::vector<int> multistep_indices(int steps, int num_steps) {
 
 torch::Tensor rsd_student_loss(const torch::Tensor& f_star, const torch::Tensor& f_phi,
                                const torch::Tensor& x0_hat, bool sid_normalization) {
-  auto per_sample = (f_star - x0_hat).pow(2).flatten(1).mean(1) - (f_phi - x0_hat).pow(2).flatten(1).mean(1);
-  if (sid_normalization) per_sample = per_sample / ((f_star - x0_hat).abs().flatten(1).mean(1).detach() + 1e-8);
+  const auto to_teacher = (f_star - x0_hat).flatten(1);
+  auto per_sample = to_teacher.pow(2).mean(1) - (f_phi - x0_hat).flatten(1).pow(2).mean(1);
+  if (sid_normalization) per_sample = per_sample / (to_teacher.abs().mean(1).detach() + 1e-8);
   return per_sample.mean();
 }
 
