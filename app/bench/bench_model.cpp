@@ -102,6 +102,9 @@ Result<RunResult> BenchModel::run_random(int lr_width, int lr_height, const RunS
     r.out_height = static_cast<int>(out->size(2));
     r.out_width = static_cast<int>(out->size(3));
     r.tile = report.tile;
+    r.tile_width = report.tile_width;
+    r.tile_height = report.tile_height;
+    r.network_pixels = report.network_pixels;
     r.tiles_per_batch = report.tiles_per_batch;
     r.tile_count = report.tile_count;
 #ifdef RSD_BENCH_CUDA_STATS

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "base/error.h"
+#include "engine/diffusion/tile_planner.h"
 #include "engine/model_card.h"
 #include "engine/runtime.h"
 
@@ -18,7 +19,7 @@ struct RunSettings {
   std::string precision = "fp32";  // fp32 | fp16 | bf16 (fp16/bf16 via autocast on CUDA only)
   int tile = 0;                    // LR tile side; 0 = automatic, as in the app
   int tiles_per_batch = 0;         // 0 = automatic from free memory
-  int tile_overlap = 32;
+  int tile_overlap = engine::kDefaultTileOverlap;
   uint64_t seed = 12345;
 };
 
@@ -26,7 +27,9 @@ struct RunResult {
   double seconds = 0;     // wall time of the whole upscale (input on the device -> output on host)
   int out_width = 0;
   int out_height = 0;
-  int tile = 0;           // LR tile side used
+  int tile = 0;           // LR tile side used (the longer side)
+  int tile_width = 0, tile_height = 0;
+  int64_t network_pixels = 0;  // padded LR pixels through the network (overlap, padding included)
   int tiles_per_batch = 0;
   int tile_count = 0;
   int64_t cuda_peak_bytes = -1;  // torch's peak allocated CUDA memory during the run; -1 unknown

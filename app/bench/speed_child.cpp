@@ -90,6 +90,11 @@ nlohmann::json measure(const ChildArgs& a) {
   j["seconds_per_mp"] = median / out_mp;
   j["mp_per_second"] = out_mp / median;
   j["tile"] = last.tile;
+  j["tile_width"] = last.tile_width;
+  j["tile_height"] = last.tile_height;
+  j["network_pixels"] = last.network_pixels;
+  // Share of the network's pixels spent on overlap and padding.
+  j["tiling_overhead"] = double(last.network_pixels) / (double(a.lr_width) * a.lr_height) - 1.0;
   j["tiles_per_batch"] = last.tiles_per_batch;
   j["tile_count"] = last.tile_count;
   j["rss_before_run"] = rss_before;

@@ -55,7 +55,7 @@ void add_options(CLI::App& app, CliOptions& o) {
   app.add_option("-m,--model", o.model, "student, teacher, or a model card (.json)")->capture_default_str();
   app.add_option("--steps", o.steps, "Sampling steps for teacher models (default: the card's)");
   app.add_option("--device", o.device, "cpu, cuda or auto")->capture_default_str();
-  app.add_option("--tile", o.tile, "Tile size in input pixels, multiple of 64 (0 = automatic)");
+  app.add_option("--tile", o.tile, "Square tiles of this side in input pixels (0 = planned to fit the photo)");
   app.add_option("--seed", o.seed, "Noise seed (same seed, same result)")->capture_default_str();
   app.add_option("--max-memory", o.max_memory_mb,
                  "Working memory bound in MiB used to size tiles and, for large photos, bands (0 = automatic)");

@@ -46,11 +46,13 @@ Status load_checked(torch::nn::Module& module, const std::filesystem::path& file
   return {};
 }
 
-// Latent sides must be multiples of window * 2^(levels-1) for the UNet's windows; the official
-// pipeline pads to 64 LR pixels, so use both.
-int padding_offset(const UNetConfig& c) {
-  const int need = c.window_size * (1 << (static_cast<int>(c.channel_mult.size()) - 1));
-  return std::lcm(64, std::max(1, need));
+// Latent sides must be multiples of window * 2^(levels-1) for the UNet's windows. The official
+// (VQ-f4) pipeline pads to 64 LR pixels, so its cards use both; a pixel-unshuffle card pads only
+// what its windows need (16 LR pixels for the lite models), so less padding is computed for
+// nothing: a 288 x 216 LR photo runs as 288 x 224, not 320 x 256 (29 % fewer pixels).
+int padding_offset(const UNetConfig& c, bool vq_codec) {
+  const int need = std::max(1, c.window_size * (1 << (static_cast<int>(c.channel_mult.size()) - 1)));
+  return vq_codec ? std::lcm(64, need) : need;
 }
 
 }  // namespace
@@ -124,7 +126,7 @@ Result<LoadedModel> load_model(const ModelCard& card, DeviceKind device, Missing
   SamplerConfig sc;
   sc.kind = card.is_student() ? SamplerKind::Student : SamplerKind::Teacher;
   sc.sf = card.diffusion.sf;
-  sc.padding_offset = padding_offset(m.unet->config());
+  sc.padding_offset = padding_offset(m.unet->config(), m.codec->module() != nullptr);
   sc.latent_scale = card.diffusion.latent_scale;
   m.sampler = std::make_unique<ResShiftSampler>(*schedule, sc);
   return Result<LoadedModel>(std::move(m));

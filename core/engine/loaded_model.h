@@ -47,7 +47,8 @@ struct LoadedModel {
 // Builds the card's network and codec, checks that they fit together (the codec's factor is
 // diffusion.sf, the latent channels agree), loads the weights (SHA-256 checked when the card has
 // one), moves them to `device` in eval mode and makes the sampler (latent sides padded to the
-// UNet's window grid and to 64 LR pixels, as the official pipeline pads). Weights stay float32.
+// UNet's window grid, and for VQ codecs also to 64 LR pixels, as the official pipeline pads).
+// Weights stay float32.
 Result<LoadedModel> load_model(const ModelCard& card, DeviceKind device,
                                MissingWeights missing = MissingWeights::Refuse);
 

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <thread>
 
+#include "engine/diffusion/memory_budget.h"
+
 namespace rsd::engine {
 
 Result<DeviceKind> parse_device(const std::string& text) {
@@ -30,6 +32,7 @@ int configure_threads(int threads) {
   if (const char* env = std::getenv("OMP_NUM_THREADS"); env && std::atoi(env) > 0) n = std::atoi(env);
   if (n <= 0) n = static_cast<int>(std::thread::hardware_concurrency());
   if (n <= 0) n = 1;
+  configure_host_allocator();
   at::set_num_threads(n);
   return at::get_num_threads();
 }

@@ -17,7 +17,8 @@ Result<DeviceKind> parse_device(const std::string& text);
 const char* to_string(DeviceKind kind);
 
 // Sets LibTorch's intra-op thread count: OMP_NUM_THREADS when set, else `threads` when > 0,
-// else the number of online cores. Returns the count in use.
+// else the number of online cores. Returns the count in use. Also keeps large freed host blocks
+// for reuse (configure_host_allocator in engine/diffusion/memory_budget.h).
 int configure_threads(int threads = 0);
 
 bool cuda_available();

@@ -9,6 +9,7 @@
 #include <thread>
 #include <utility>
 
+#include "engine/diffusion/memory_budget.h"
 #include "engine/loaded_model.h"
 
 namespace rsd::engine {
@@ -46,6 +47,7 @@ Upscaler::~Upscaler() = default;
 Result<std::unique_ptr<Upscaler>> Upscaler::create(const ModelCard& card, DeviceKind device,
                                                    UpscaleOptions options) {
   // Debian's LibTorch starts with one thread; honour an explicit count, else use the machine.
+  configure_host_allocator();
   if (options.threads > 0) configure_threads(options.threads);
   else if (at::get_num_threads() == 1 && std::thread::hardware_concurrency() > 1) configure_threads();
   try {
@@ -96,9 +98,11 @@ Result<ImageF> Upscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
     auto out = run_tiled(lq, to, m.tile_function(), ctx, &report);
     if (!out.ok()) return out.error().within(m.card.name);
     ctx.info(m.card.name + ": " + std::to_string(report.tile_count) + " tile(s) of " +
-             std::to_string(report.tile) + " px, " + std::to_string(report.tiles_per_batch) +
-             " per pass");
-    return tensor_to_image(std::move(out).value());
+             std::to_string(report.tile_width) + "x" + std::to_string(report.tile_height) +
+             " px, " + std::to_string(report.tiles_per_batch) + " per pass");
+    ImageF image = tensor_to_image(std::move(out).value());
+    release_free_host_memory();  // the tiles' working memory, kept for reuse during the job
+    return image;
   } catch (const std::bad_alloc&) {
     return Error(ErrorCode::OutOfMemory, "out of memory", m.card.name);
   } catch (const c10::Error& e) {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "base/image_upscaler.h"
+#include "engine/diffusion/tile_planner.h"
 #include "engine/model_card.h"
 #include "engine/runtime.h"
 
@@ -18,8 +19,8 @@ namespace rsd::engine {
 struct UpscaleOptions {
   int steps = 0;                 // teacher sampling steps; 0 = the card's (must equal it for now)
   uint64_t seed = 12345;         // the official sampler's default seed
-  int tile = 0;                  // LR tile side in pixels (multiple of 64); 0 = automatic
-  int tile_overlap = 32;         // LR pixels shared by neighbouring tiles, blended smoothly
+  int tile = 0;                  // LR side of square tiles in pixels; 0 = planned to fit the image
+  int tile_overlap = kDefaultTileOverlap;  // LR pixels shared by neighbouring tiles, cross-faded
   int tiles_per_batch = 0;       // 0 = automatic from free memory
   std::string precision = "fp32";  // fp32 | fp16 | bf16 (fp16/bf16 on CUDA only)
   int64_t max_memory_mb = 0;     // bound on working memory used to pick the tile size; 0 = auto

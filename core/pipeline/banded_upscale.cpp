@@ -15,7 +15,7 @@ namespace {
 // about 7 floats per output pixel at the peak, plus the rows shared with the next band.
 constexpr int64_t kBandBytesPerOutputPixel = 32;
 constexpr int64_t kDefaultBandMemory = int64_t(1) << 30;
-constexpr int kRowMultiple = 64;     // the model pads tiles to 64 input pixels: no smaller steps
+constexpr int kRowMultiple = 16;     // the lite models' tiles pad to 16 input rows
 constexpr int kChunkRows = 64;       // output rows handed to the sink at a time
 
 // Output rows [y0, y1) of the upscaled alpha plane, from the input rows bicubic reads for them.
@@ -36,13 +36,18 @@ int band_rows(int width, int height, int scale, const BandOptions& o) {
   if (o.rows > 0) return std::min(o.rows, height);
   const int64_t budget = band_memory_bytes(o);
   const int64_t per_row = std::max<int64_t>(1, int64_t(width) * scale * scale * kBandBytesPerOutputPixel);
-  int64_t rows = budget / per_row / kRowMultiple * kRowMultiple;
-  // Below two tiles' worth of fresh rows per band the overlap costs more than it saves.
   const int64_t overlap = std::max(0, o.overlap);
-  rows = std::max<int64_t>(rows, kRowMultiple + 2 * overlap);
+  const int64_t fit = budget / per_row;
+  // A band the tiler cuts without waste: k rows of full-height tiles sharing the tile overlap
+  // (2 x 512 - 16 = 1008 rows, not 1024, which would need three rows of shorter tiles).
+  const int64_t step = engine::kMaxTileSide - overlap;
+  int64_t rows = fit >= engine::kMaxTileSide ? (fit - overlap) / step * step + overlap
+                                             : fit / kRowMultiple * kRowMultiple;
+  // Below two tiles' worth of fresh rows per band the overlap costs more than it saves.
+  rows = std::max<int64_t>(rows, 4 * kRowMultiple + 2 * overlap);
   if (rows >= height) return height;
   // As few bands as the budget allows, then as short as they can be: 1633 rows in bands of at
-  // most 832 need three, and three of 576 cover them with far less overlap than three of 832.
+  // most 1008 need two, and two of 832 cover them with far less overlap than two of 1008.
   const int64_t bands = (height - overlap + (rows - overlap) - 1) / (rows - overlap);
   const int64_t even = (height + (bands - 1) * overlap + bands - 1) / bands;
   return int(std::min(rows, (even + kRowMultiple - 1) / kRowMultiple * kRowMultiple));

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/diffusion/tile_planner.h"
 #include "imaging/file_io.h"
 #include "imaging/image_encoder.h"
 #include "imaging/image_format.h"
@@ -44,7 +45,7 @@ struct BandOptions {
   // sets the band height. 0 = 1 GiB.
   int64_t memory_bytes = 0;
   int rows = 0;      // input rows per band, overlap included; 0 = from memory_bytes (tests force it)
-  int overlap = 32;  // input rows shared by neighbouring bands (the tiler's overlap)
+  int overlap = engine::kDefaultTileOverlap;  // input rows shared by neighbouring bands (as tiles)
 };
 
 struct OutputOptions {

@@ -1,9 +1,14 @@
 #include "engine/diffusion/memory_budget.h"
 
 #include <algorithm>
+#include <mutex>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #if __has_include(<cuda_runtime_api.h>) && __has_include(<c10/cuda/CUDACachingAllocator.h>)
 #define RSD_WITH_CUDA_RUNTIME 1
@@ -36,6 +41,22 @@ int64_t free_cuda_bytes() {
 void release_cached_device_memory() {
 #ifdef RSD_WITH_CUDA_RUNTIME
   c10::cuda::CUDACachingAllocator::emptyCache();
+#endif
+}
+
+void configure_host_allocator() {
+#if defined(__GLIBC__)
+  static std::once_flag once;
+  std::call_once(once, [] {
+    mallopt(M_MMAP_THRESHOLD, static_cast<int>(kHostReuseBytes));
+    mallopt(M_TRIM_THRESHOLD, static_cast<int>(kHostReuseBytes));
+  });
+#endif
+}
+
+void release_free_host_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
 #endif
 }
 

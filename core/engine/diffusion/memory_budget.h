@@ -14,6 +14,17 @@ int64_t free_cuda_bytes();
 // Returns the CUDA caching allocator's unused blocks to the driver (no-op without CUDA).
 void release_cached_device_memory();
 
+// glibc's malloc hands every block over its dynamic mmap threshold (at most 32 MiB) straight back
+// to the kernel when freed, and trims the heap top above 128 KiB, so each network call on a large
+// tile gets fresh pages for its 32-128 MiB activations and faults them in again: at 512 px tiles a
+// third of the CPU time went to the kernel. This keeps blocks up to kHostReuseBytes in the heap
+// for reuse (M_MMAP_THRESHOLD, M_TRIM_THRESHOLD); release_free_host_memory() gives the free pages
+// back after a job. Process-wide, idempotent; no-op without glibc.
+inline constexpr int64_t kHostReuseBytes = int64_t(256) << 20;
+void configure_host_allocator();
+// malloc_trim(0): returns every free heap page to the kernel (after an upscale).
+void release_free_host_memory();
+
 // Default ceiling of the CPU budget when no limit is set: one 512-px tile of the lite student per
 // pass (the tile planner's largest), about 2 GiB of real peak with LibTorch, the model and a band.
 inline constexpr int64_t kDefaultHostTileBudget = int64_t(4) << 30;

@@ -25,14 +25,17 @@ std::vector<int> tile_starts(int length, int tile, int overlap) {
 }
 
 TilePlan plan_tiles(int width, int height, int tile, int overlap) {
+  return plan_tiles(width, height, tile, tile, overlap);
+}
+
+TilePlan plan_tiles(int width, int height, int tile_width, int tile_height, int overlap) {
   TilePlan plan;
   plan.width = width;
   plan.height = height;
-  plan.tile_width = std::min(tile, width);
-  plan.tile_height = std::min(tile, height);
-  overlap = std::clamp(overlap, 0, tile / 2);
-  const auto xs = tile_starts(width, plan.tile_width, overlap);
-  const auto ys = tile_starts(height, plan.tile_height, overlap);
+  plan.tile_width = std::min(tile_width, width);
+  plan.tile_height = std::min(tile_height, height);
+  const auto xs = tile_starts(width, plan.tile_width, std::clamp(overlap, 0, tile_width / 2));
+  const auto ys = tile_starts(height, plan.tile_height, std::clamp(overlap, 0, tile_height / 2));
   for (size_t r = 0; r < ys.size(); ++r) {
     for (size_t c = 0; c < xs.size(); ++c) {
       TileRect t;
@@ -90,6 +93,50 @@ TileCostModel estimate_tile_cost(int model_channels, bool vq_codec, int sf, int 
   }
   m.fixed_bytes += 64.0 * 1024 * 1024;
   return m;
+}
+
+namespace {
+
+// Tile sides worth trying along an axis of `length`: multiples of `multiple` up to max_tile
+// (shorter than the axis) and the whole axis when it fits in one tile.
+std::vector<int> side_candidates(int length, int multiple, int max_tile) {
+  std::vector<int> sides;
+  const int top = std::max(multiple, max_tile / multiple * multiple);
+  for (int side = multiple; side <= top && side < length; side += multiple) sides.push_back(side);
+  if (length <= top || sides.empty()) sides.push_back(std::min(length, top));
+  return sides;
+}
+
+int64_t axis_tiles(int length, int side, int overlap) {
+  return static_cast<int64_t>(tile_starts(length, side, std::clamp(overlap, 0, side / 2)).size());
+}
+
+}  // namespace
+
+TileShape choose_tile_shape(int width, int height, int overlap, int64_t budget_bytes,
+                            const TileCostModel& cost, int multiple, int max_tile) {
+  multiple = std::max(1, multiple);
+  TileShape best{std::min(width, multiple), std::min(height, multiple)};
+  double best_cost = -1;
+  for (int tw : side_candidates(width, multiple, max_tile)) {
+    const int64_t nx = axis_tiles(width, tw, overlap);
+    for (int th : side_candidates(height, multiple, max_tile)) {
+      const int64_t pixels = padded(tw, multiple) * padded(th, multiple);
+      if (cost.bytes(pixels) > double(budget_bytes)) continue;
+      const int64_t tiles = nx * axis_tiles(height, th, overlap);
+      const double c = double(tiles) * double(pixels + kTileOverheadPixels);
+      if (best_cost < 0 || c < best_cost) {
+        best_cost = c;
+        best = {tw, th};
+      }
+    }
+  }
+  return best;
+}
+
+int64_t planned_pixels(const TilePlan& plan, int multiple) {
+  return static_cast<int64_t>(plan.tiles.size()) * padded(plan.tile_width, multiple) *
+         padded(plan.tile_height, multiple);
 }
 
 int choose_tile(int width, int height, int64_t budget_bytes, const TileCostModel& cost,

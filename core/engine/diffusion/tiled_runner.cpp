@@ -19,16 +19,19 @@ at::Tensor ramp_tensor(const std::vector<float>& w) {
 }
 
 struct Attempt {
-  int tile;
+  int tile_width;
+  int tile_height;
   int batch;
 };
+
+int halved(int side, int multiple) { return std::max(multiple, side / 2 / multiple * multiple); }
 
 // One full pass over the image with a fixed tile size and batch. Throws on LibTorch errors.
 Result<at::Tensor> run_plan(const at::Tensor& lq, const TilingOptions& o, const Attempt& a,
                             const TileFunction& fn, const JobContext& ctx, int* tile_count) {
   const int H = static_cast<int>(lq.size(2)), W = static_cast<int>(lq.size(3));
   const int s = o.scale;
-  const TilePlan plan = plan_tiles(W, H, a.tile, o.overlap);
+  const TilePlan plan = plan_tiles(W, H, a.tile_width, a.tile_height, o.overlap);
   *tile_count = static_cast<int>(plan.tiles.size());
   // The canvas lives in host memory: it is as large as the output and would otherwise compete
   // with the network for device memory.
@@ -93,10 +96,17 @@ Result<torch::Tensor> run_tiled(const torch::Tensor& lq, const TilingOptions& o,
   const int multiple = std::max(1, o.multiple);
 
   Attempt a;
-  a.tile = o.tile > 0 ? o.tile : choose_tile(W, H, o.budget_bytes, o.cost, multiple, o.max_tile);
+  if (o.tile > 0) {
+    a.tile_width = a.tile_height = o.tile;
+  } else {
+    const TileShape shape =
+        choose_tile_shape(W, H, o.overlap, o.budget_bytes, o.cost, multiple, o.max_tile);
+    a.tile_width = shape.width;
+    a.tile_height = shape.height;
+  }
   a.batch = o.tiles_per_batch;
   if (a.batch <= 0) {
-    const auto plan = plan_tiles(W, H, a.tile, o.overlap);
+    const auto plan = plan_tiles(W, H, a.tile_width, a.tile_height, o.overlap);
     a.batch = choose_batch(static_cast<int>(plan.tiles.size()), plan.tile_width,
                            plan.tile_height, multiple, o.budget_bytes, o.cost);
   }
@@ -106,7 +116,16 @@ Result<torch::Tensor> run_tiled(const torch::Tensor& lq, const TilingOptions& o,
     std::string failure;
     try {
       auto result = run_plan(lq, o, a, fn, ctx, &tile_count);
-      if (result.ok() && report) *report = {a.tile, a.batch, tile_count, retries};
+      if (result.ok() && report) {
+        const TilePlan plan = plan_tiles(W, H, a.tile_width, a.tile_height, o.overlap);
+        report->tile_width = plan.tile_width;
+        report->tile_height = plan.tile_height;
+        report->tile = std::max(plan.tile_width, plan.tile_height);
+        report->tiles_per_batch = a.batch;
+        report->tile_count = tile_count;
+        report->out_of_memory_retries = retries;
+        report->network_pixels = planned_pixels(plan, multiple);
+      }
       return result;
     } catch (const c10::Error& e) {
       if (!is_out_of_memory(e))
@@ -116,18 +135,24 @@ Result<torch::Tensor> run_tiled(const torch::Tensor& lq, const TilingOptions& o,
     // Out of memory: give the allocator its cache back, then try a smaller pass.
     release_cached_device_memory();
     ++retries;
-    const int smaller = std::max(multiple, a.tile / 2 / multiple * multiple);
+    // Tiles wider than the image are clamped to it: halve what the plan really used.
+    const int used_w = std::min(a.tile_width, W), used_h = std::min(a.tile_height, H);
+    const int smaller_w = halved(used_w, multiple), smaller_h = halved(used_h, multiple);
+    const auto side_text = [&] {
+      return std::to_string(std::min(a.tile_width, W)) + "x" +
+             std::to_string(std::min(a.tile_height, H)) + " px";
+    };
     if (a.batch > 1) {
       a.batch /= 2;
-    } else if (smaller < a.tile && a.tile > multiple) {
-      a.tile = smaller;
+    } else if (smaller_w < used_w || smaller_h < used_h) {
+      a.tile_width = smaller_w;
+      a.tile_height = smaller_h;
     } else {
       return Error(ErrorCode::OutOfMemory,
-                   "out of memory even with one " + std::to_string(a.tile) + " px tile: " + failure,
-                   "tiling");
+                   "out of memory even with one " + side_text() + " tile: " + failure, "tiling");
     }
     ctx.warn("out of memory; retrying with " + std::to_string(a.batch) + " tile(s) of " +
-             std::to_string(a.tile) + " px per pass");
+             side_text() + " per pass");
   }
 }
 

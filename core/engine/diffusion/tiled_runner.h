@@ -22,11 +22,11 @@ using TileFunction = std::function<Result<torch::Tensor>(
 
 struct TilingOptions {
   int scale = 4;
-  int tile = 0;              // LR side; 0 = choose_tile from the budget
-  int overlap = 32;          // LR pixels
+  int tile = 0;              // LR side of square tiles; 0 = choose_tile_shape from the image and budget
+  int overlap = kDefaultTileOverlap;  // LR pixels
   int tiles_per_batch = 0;   // 0 = choose_batch from the budget
   int multiple = 64;         // tiles are padded to this, so sizes are picked in its steps
-  int max_tile = 512;
+  int max_tile = kMaxTileSide;
   int64_t budget_bytes = 0;  // memory for one network pass; required when tile or batch is 0
   TileCostModel cost;
   uint64_t seed = 0;         // tile i draws its noise from seed + i
@@ -36,7 +36,9 @@ struct TilingOptions {
 };
 
 struct TilingReport {
-  int tile = 0;              // LR tile side finally used
+  int tile = 0;              // LR tile side finally used (the longer side)
+  int tile_width = 0, tile_height = 0;
+  int64_t network_pixels = 0;  // padded LR pixels fed to the network (overlap and padding included)
   int tiles_per_batch = 0;
   int tile_count = 0;
   int out_of_memory_retries = 0;

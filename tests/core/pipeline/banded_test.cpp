@@ -106,16 +106,18 @@ TEST(BandedUpscale, BandHeightFollowsTheMemoryBudget) {
   BandOptions o;
   o.memory_bytes = int64_t(1) << 30;
   // 10000 input pixels wide x4: 160000 output pixels per input row, 32 bytes each at the peak.
-  EXPECT_EQ(band_rows(10000, 10000, 4, o), 192);
+  EXPECT_EQ(band_rows(10000, 10000, 4, o), 208);
   o.memory_bytes = int64_t(2) << 30;
-  EXPECT_EQ(band_rows(10000, 10000, 4, o), 384);
+  EXPECT_EQ(band_rows(10000, 10000, 4, o), 416);
   EXPECT_EQ(band_rows(1000, 300, 4, o), 300);   // never more than the picture
-  // 1633 rows with at most 832 per band take three bands: of 576 rows, not 832.
-  o.memory_bytes = int64_t(2449) * 16 * 32 * 832;
-  EXPECT_EQ(band_rows(2449, 1632, 4, o), 832);
-  EXPECT_EQ(band_rows(2449, 1633, 4, o), 576);
+  // Room for 1048 rows gives bands of two full tile rows: 2 x 512 - 16 = 1008.
+  o.memory_bytes = int64_t(2449) * 16 * 32 * 1048;
+  EXPECT_EQ(band_rows(2449, 1008, 4, o), 1008);
+  EXPECT_EQ(band_rows(2449, 2976, 4, o), 1008);  // three bands of two tile rows each
+  // 1633 rows with at most 1008 per band take two bands: of 832 rows, not 1008.
+  EXPECT_EQ(band_rows(2449, 1633, 4, o), 832);
   o.memory_bytes = 1;
-  EXPECT_EQ(band_rows(10000, 10000, 4, o), 128);  // at least a tile and both overlaps
+  EXPECT_EQ(band_rows(10000, 10000, 4, o), 96);  // at least a few tile rows and both overlaps
 }
 
 // process_file() twice: the whole-image path, and the banded path with small bands.

@@ -15,7 +15,7 @@
 namespace rsd::pipeline {
 namespace {
 
-// The tile side the upscaler reports in its log line ("...: N tile(s) of T px, B per pass").
+// The tile width the upscaler reports in its log line ("...: N tile(s) of WxH px, B per pass").
 int tile_used(engine::Upscaler& up, const ImageF& img) {
   std::string line;
   JobContext ctx;
@@ -31,7 +31,7 @@ int tile_used(engine::Upscaler& up, const ImageF& img) {
 TEST(MemoryBound, ASmallBoundGivesSmallerTiles) {
   auto card = engine::ModelCard::load(std::filesystem::path(RSD_SOURCE_DIR) / "models" / "rsd-lite-student.json");
   ASSERT_TRUE(card) << card.error().what();
-  ImageF img(66, 40, 3);  // just over one 64-pixel tile wide
+  ImageF img(66, 40, 3);
   for (size_t i = 0; i < img.data.size(); ++i) img.data[i] = float(i % 97) / 96.f;
 
   // The bound is min(a quarter of the free RAM, --max-memory): 400 MiB needs 1.6 GB free.
@@ -40,14 +40,14 @@ TEST(MemoryBound, ASmallBoundGivesSmallerTiles) {
   generous.max_memory_mb = 400;
   auto big = engine::Upscaler::create(*card, engine::DeviceKind::Cpu, generous);
   ASSERT_TRUE(big) << big.error().what();
-  // The student's estimate for one 128-pixel tile (the photo, padded to 128 x 64) is about
-  // 200 MB: it fits in 400 MiB; in 1 MiB nothing but the smallest tile is allowed.
-  EXPECT_EQ(tile_used(**big, img), 128);
+  // The student's estimate for one tile of the whole photo (padded to 80 x 48) is far under
+  // 400 MiB; in 1 MiB nothing but the smallest tile (the padding multiple, 16) is allowed.
+  EXPECT_EQ(tile_used(**big, img), 66);
   engine::UpscaleOptions bounded;
   bounded.max_memory_mb = 1;
   auto small = engine::Upscaler::create(*card, engine::DeviceKind::Cpu, bounded);
   ASSERT_TRUE(small);
-  EXPECT_EQ(tile_used(**small, img), 64);
+  EXPECT_EQ(tile_used(**small, img), 16);
 }
 
 }  // namespace

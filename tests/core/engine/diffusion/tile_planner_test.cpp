@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
 #include <vector>
 
 namespace rsd::engine {
@@ -46,6 +47,53 @@ TEST(TilePlanner, PlanCoversEveryPixelAndRecordsNeighbours) {
   ASSERT_EQ(one.tiles.size(), 1u);
   EXPECT_EQ(one.tile_width, 48);
   EXPECT_EQ(one.tile_height, 40);
+}
+
+TEST(TilePlanner, RectangularTilesCoverTheImage) {
+  auto plan = plan_tiles(1000, 752, 512, 384, 16);
+  EXPECT_EQ(plan.tile_width, 512);
+  EXPECT_EQ(plan.tile_height, 384);
+  ASSERT_EQ(plan.tiles.size(), 4u);  // 2 x 2: 2 x 512 - 16 >= 1000, 2 x 384 - 16 >= 752
+  EXPECT_EQ(plan.tiles[1].x + plan.tile_width, 1000);
+  EXPECT_EQ(plan.tiles[3].y + plan.tile_height, 752);
+  EXPECT_GE(plan.tiles[0].overlap_right, 16);
+  EXPECT_GE(plan.tiles[0].overlap_bottom, 16);
+}
+
+// Padded LR pixels of the planned tiles over the image's own: what overlap and padding cost.
+double overhead(int w, int h, int overlap, int multiple) {
+  TileCostModel cost;
+  cost.per_pixel = 1;
+  const TileShape s = choose_tile_shape(w, h, overlap, int64_t(1) << 40, cost, multiple);
+  const TilePlan plan = plan_tiles(w, h, s.width, s.height, overlap);
+  return double(planned_pixels(plan, multiple)) / (double(w) * h) - 1.0;
+}
+
+TEST(TilePlanner, ShapeFitsTheImageSoOverlapAndPaddingStaySmall) {
+  TileCostModel cost;
+  cost.per_pixel = 1;
+  const int64_t plenty = int64_t(1) << 40;
+  // 12-MP output (1000 x 752 LR): 2 x 2 tiles, not the 3 x 2 of 512 px squares.
+  TileShape s = choose_tile_shape(1000, 752, 16, plenty, cost, 16);
+  EXPECT_EQ(plan_tiles(1000, 752, s.width, s.height, 16).tiles.size(), 4u);
+  EXPECT_LE(s.width, kMaxTileSide);
+  EXPECT_LE(s.height, kMaxTileSide);
+  // A photo that fits one tile is one tile of its own size.
+  s = choose_tile_shape(288, 216, 16, plenty, cost, 16);
+  EXPECT_EQ(s.width, 288);
+  EXPECT_EQ(s.height, 216);
+  // The overhead stays at 10 % or less for the sizes photographers upscale (LR side of 4-48 MP
+  // outputs, 3:2 and 4:3) with the lite models' 16 px padding multiple, and at every size from
+  // 300 px up to 4000 px in steps of 37 it stays under 14 %.
+  for (auto [w, h] : {std::pair{576, 432}, {1000, 752}, {1224, 816}, {2000, 1504}, {1500, 1000},
+                      {3000, 2000}, {1732, 1155}}) {
+    EXPECT_LE(overhead(w, h, 16, 16), 0.10) << w << "x" << h;
+  }
+  for (int w = 300; w <= 4000; w += 37) EXPECT_LT(overhead(w, w * 2 / 3, 16, 16), 0.14) << w;
+  // The memory budget bounds the tile: 128 x 128 padded pixels at one byte each.
+  s = choose_tile_shape(1000, 752, 16, 128 * 128, cost, 16);
+  EXPECT_LE(int64_t(s.width) * s.height, 128 * 128);
+  EXPECT_GE(s.width, 16);
 }
 
 TEST(TilePlanner, RampsOfNeighboursSumToOne) {

@@ -153,11 +153,15 @@ TEST(TiledRunner, AutomaticTilingUsesTheBudget) {
   Pipeline p(SamplerKind::Student, testing::bicubic_x0(4));
   auto o = fixed(0, 16, 0);
   o.budget_bytes = 64 << 20;
-  o.cost.per_pixel = 4096;  // -> 128 px tiles (64 MiB / 4 KiB = 16384 px), batch 1
+  o.cost.per_pixel = 4096;  // 64 MiB / 4 KiB: 16384 padded px per tile, batch 1
   TilingReport report;
   auto out = run_tiled(gradient(150, 300), o, p.fn(), {}, &report);
   ASSERT_TRUE(out.ok()) << out.error().what();
-  EXPECT_EQ(report.tile, 128);
+  const auto padded = [](int side) { return (side + 63) / 64 * 64; };
+  EXPECT_LE(padded(report.tile_width) * padded(report.tile_height), 16384);
+  // The fewest tiles within the budget: the image's whole 150 px side (padded to 192) by 64.
+  EXPECT_EQ(std::max(report.tile_width, report.tile_height), 150);
+  EXPECT_EQ(report.network_pixels, int64_t(report.tile_count) * 192 * 64);
   EXPECT_EQ(report.tiles_per_batch, 1);
   o.budget_bytes = 0;
   EXPECT_FALSE(run_tiled(gradient(8, 8), o, p.fn(), {}).ok());
