@@ -8,6 +8,7 @@ AppSettings AppSettings::load(QSettings& s) {
   a.model = s.value("model/name", d.model).toString();
   a.teacher = s.value("model/teacher", d.teacher).toString();
   a.device = s.value("model/device", d.device).toString();
+  a.precision = s.value("model/precision", d.precision).toString();
   a.tile = s.value("model/tile", d.tile).toInt();
   a.seed = s.value("model/seed", d.seed).toULongLong();
   a.models_folder = s.value("model/folder", d.models_folder).toString();
@@ -27,6 +28,7 @@ void AppSettings::save(QSettings& s) const {
   s.setValue("model/name", model);
   s.setValue("model/teacher", teacher);
   s.setValue("model/device", device);
+  s.setValue("model/precision", precision);
   s.setValue("model/tile", tile);
   s.setValue("model/seed", seed);
   s.setValue("model/folder", models_folder);
@@ -43,7 +45,8 @@ void AppSettings::save(QSettings& s) const {
 }
 
 bool AppSettings::operator==(const AppSettings& o) const {
-  return model == o.model && teacher == o.teacher && device == o.device && tile == o.tile &&
+  return model == o.model && teacher == o.teacher && device == o.device &&
+         precision == o.precision && tile == o.tile &&
          seed == o.seed && output_folder == o.output_folder && format == o.format &&
          quality == o.quality && naming == o.naming && metadata == o.metadata &&
          language == o.language && theme == o.theme && bicubic_lr == o.bicubic_lr &&

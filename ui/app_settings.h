@@ -11,6 +11,7 @@ struct AppSettings {
   QString model = QStringLiteral("student");    // "student", "teacher" or a model card path
   QString teacher = QStringLiteral("teacher");  // the model of the teacher comparison
   QString device = QStringLiteral("auto");      // auto | cpu | cuda
+  QString precision = QStringLiteral("auto");   // auto | fp32 | fp16 | bf16 (engine::Precision)
   int tile = 0;                                 // LR tile side; 0 = automatic
   quint64 seed = 12345;
   QString output_folder;                        // empty: next to each photo

@@ -20,6 +20,7 @@ UpscalerFactory make_engine_factory() {
     engine::UpscaleOptions options;
     options.tile = spec.tile;
     options.seed = spec.seed;
+    options.precision = spec.precision.isEmpty() ? "auto" : spec.precision.toStdString();
     auto up = engine::Upscaler::create(*card, *device, options);
     if (!up) return up.error();
     return std::unique_ptr<ImageUpscaler>(std::move(up.value()));

@@ -20,14 +20,17 @@ namespace rsd::ui {
 enum class ModelRole { Student, Teacher };
 
 // What to load: a card ("student", "teacher" or a path), a device ("auto", "cpu", "cuda"), the
-// LR tile side (0 = automatic) and the sampler seed.
+// LR tile side (0 = automatic), the sampler seed and the precision ("auto", "fp32", "fp16",
+// "bf16").
 struct ModelSpec {
   QString card;
   QString device = QStringLiteral("auto");
   int tile = 0;
   quint64 seed = 12345;
+  QString precision = QStringLiteral("auto");
   bool operator==(const ModelSpec& o) const {
-    return card == o.card && device == o.device && tile == o.tile && seed == o.seed;
+    return card == o.card && device == o.device && tile == o.tile && seed == o.seed &&
+           precision == o.precision;
   }
 };
 

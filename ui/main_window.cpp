@@ -171,8 +171,8 @@ void MainWindow::applySettings(const AppSettings& s) {
   settings_ = s;
   QSettings qs;
   s.save(qs);
-  service_->setModelSpec(ModelRole::Student, {s.model, s.device, s.tile, s.seed});
-  service_->setModelSpec(ModelRole::Teacher, {s.teacher, s.device, s.tile, s.seed});
+  service_->setModelSpec(ModelRole::Student, {s.model, s.device, s.tile, s.seed, s.precision});
+  service_->setModelSpec(ModelRole::Teacher, {s.teacher, s.device, s.tile, s.seed, s.precision});
   batch_->setOutputOptions(outputOptions());
   view_->setLrScaling(s.bicubic_lr ? LrScaling::Bicubic : LrScaling::Nearest);
   if (bicubic_) bicubic_->setChecked(s.bicubic_lr);

@@ -55,6 +55,16 @@ SettingsDialog::SettingsDialog(const AppSettings& s, bool cuda, QWidget* parent)
   device_->addItem(cuda ? tr("CUDA GPU") : tr("CUDA GPU (not available)"), "cuda");
   if (!cuda) qobject_cast<QStandardItemModel*>(device_->model())->item(2)->setEnabled(false);
   select_data(device_, s.device);
+  precision_ = new QComboBox(this);
+  precision_->addItem(tr("Automatic"), "auto");
+  precision_->addItem(QStringLiteral("fp32"), "fp32");
+  precision_->addItem(QStringLiteral("bf16"), "bf16");
+  precision_->addItem(tr("fp16 (GPU only)"), "fp16");
+  if (!cuda) qobject_cast<QStandardItemModel*>(precision_->model())->item(3)->setEnabled(false);
+  precision_->setToolTip(tr("Number format of the network: Automatic takes bf16 or fp16 on a GPU "
+                            "and fp32 on most CPUs; lower precision is faster and differs from "
+                            "fp32 by a fraction of a level."));
+  select_data(precision_, s.precision);
 
   tile_ = new QSpinBox(this);
   tile_->setRange(0, 2048);
@@ -109,6 +119,7 @@ SettingsDialog::SettingsDialog(const AppSettings& s, bool cuda, QWidget* parent)
   form->addRow(tr("Teacher for comparison:"), teacher_);
   form->addRow(tr("Extra models folder:"), models_folder_);
   form->addRow(tr("Device:"), device_);
+  form->addRow(tr("Precision:"), precision_);
   form->addRow(tr("Tile size:"), tile_);
   form->addRow(tr("Seed:"), seed_);
   form->addRow(tr("Output folder:"), with_button(output_, browse_out));
@@ -154,6 +165,7 @@ AppSettings SettingsDialog::settings() const {
   s.teacher = teacher_->currentData().toString();
   s.models_folder = models_folder_->text();
   s.device = device_->currentData().toString();
+  s.precision = precision_->currentData().toString();
   s.tile = tile_->value();
   bool ok = false;
   const quint64 seed = seed_->text().toULongLong(&ok);

@@ -23,8 +23,8 @@ class SettingsDialog : public QDialog {
  private:
   void fillModels(const QString& current, QComboBox* box, const QString& role);
   void browseModel(QComboBox* box);
-  QComboBox *model_ = nullptr, *teacher_ = nullptr, *device_ = nullptr, *format_ = nullptr,
-            *metadata_ = nullptr, *language_ = nullptr, *theme_ = nullptr;
+  QComboBox *model_ = nullptr, *teacher_ = nullptr, *device_ = nullptr, *precision_ = nullptr,
+            *format_ = nullptr, *metadata_ = nullptr, *language_ = nullptr, *theme_ = nullptr;
   QSpinBox *tile_ = nullptr, *quality_ = nullptr;
   QLineEdit *output_ = nullptr, *naming_ = nullptr, *seed_ = nullptr, *models_folder_ = nullptr;
   QCheckBox *bicubic_ = nullptr, *notify_ = nullptr;

@@ -62,6 +62,17 @@ const engine::ModelCard& BenchModel::card() const { return impl_->card; }
 bool BenchModel::random_weights() const { return impl_->random_weights; }
 bool BenchModel::on_cuda() const { return impl_->device == DeviceKind::Cuda; }
 int BenchModel::network_calls() const { return impl_->network_calls(); }
+std::string BenchModel::precision() const { return engine::to_string(impl_->precision); }
+
+Status BenchModel::set_precision(const std::string& precision) {
+  auto p = engine::parse_precision(precision);
+  if (!p.ok()) return p.error();
+  try {
+    return impl_->set_precision(*p);
+  } catch (const c10::Error& e) {
+    return Error(ErrorCode::Internal, e.what_without_backtrace(), impl_->card.name);
+  }
+}
 
 int64_t BenchModel::parameter_count() const {
   int64_t n = 0;
@@ -73,14 +84,13 @@ int64_t BenchModel::parameter_count() const {
 
 Result<RunResult> BenchModel::run_random(int lr_width, int lr_height, const RunSettings& s) {
   Impl& m = *impl_;
-  auto dtype = engine::precision_dtype(s.precision);
-  if (!dtype.ok()) return dtype.error();
+  auto precision = engine::parse_precision(s.precision);
+  if (!precision.ok()) return precision.error();
   const bool cuda = on_cuda();
   try {
     torch::NoGradGuard no_grad;
-    const bool half = cuda && *dtype != at::kFloat;
-    engine::CudaAutocast autocast(half, *dtype);
-    engine::TilingOptions to = m.tiling(half, 0);
+    if (auto st = m.set_precision(*precision); !st.ok()) return st.error();
+    engine::TilingOptions to = m.tiling(0);
     to.tile = s.tile;
     to.overlap = s.tile_overlap;
     to.tiles_per_batch = s.tiles_per_batch;
@@ -135,15 +145,16 @@ Result<FlopCount> BenchModel::count_flops(int lr_side) {
     fc.steps = network_calls();
     fc.out_pixels = lr_side * sf * lr_side * sf;
     FlopCounter counter;
-    auto y = engine::bicubic_upscale(lq, sf);
+    const auto dtype = engine::precision_dtype(m.precision);
+    auto y = engine::bicubic_upscale(lq, sf).to(dtype);
     counter.reset();
-    auto z_y = m.codec->encode(y) * m.sampler->config().latent_scale;
+    auto z_y = m.codec->encode(y).to(at::kFloat) * m.sampler->config().latent_scale;
     fc.encode = counter.flops();
     engine::NoiseSource noise({7});
     counter.reset();
     auto x0 = m.sampler->predict_x0(*m.unet, z_y, m.sampler->schedule().steps - 1, lq, noise);
     fc.denoiser = counter.flops();
-    x0 = x0.detach();
+    x0 = x0.detach().to(dtype);
     counter.reset();
     m.codec->decode(x0);
     fc.decode = counter.flops();
@@ -159,7 +170,9 @@ Result<double> BenchModel::time_denoiser(int lr_side, int warmups, int runs) {
     torch::NoGradGuard no_grad;
     const bool cuda = on_cuda();
     auto lq = random_lr(lr_side, lr_side, 11, m.torch_device());
-    auto z_y = m.codec->encode(engine::bicubic_upscale(lq, m.card.diffusion.sf));
+    const auto dtype = engine::precision_dtype(m.precision);
+    auto z_y = m.codec->encode(engine::bicubic_upscale(lq, m.card.diffusion.sf).to(dtype))
+                   .to(at::kFloat);
     engine::NoiseSource noise({11});
     const int t = m.sampler->schedule().steps - 1;
     for (int i = 0; i < warmups; ++i) m.sampler->predict_x0(*m.unet, z_y, t, lq, noise);

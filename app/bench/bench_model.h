@@ -16,7 +16,7 @@
 namespace rsd::bench {
 
 struct RunSettings {
-  std::string precision = "fp32";  // fp32 | fp16 | bf16 (fp16/bf16 via autocast on CUDA only)
+  std::string precision = "fp32";  // auto | fp32 | fp16 | bf16 (engine::Precision; fp16 CUDA-only)
   int tile = 0;                    // LR tile side; 0 = automatic, as in the app
   int tiles_per_batch = 0;         // 0 = automatic from free memory
   int tile_overlap = engine::kDefaultTileOverlap;
@@ -58,6 +58,9 @@ class BenchModel {
   bool random_weights() const;
   bool on_cuda() const;
   int network_calls() const;     // 1 for a student, T for a teacher
+  std::string precision() const;  // what the weights are in now: fp32, fp16 or bf16
+  // Casts the weights (auto | fp32 | fp16 | bf16, engine::LoadedModel::set_precision).
+  Status set_precision(const std::string& precision);
   int64_t parameter_count() const;  // denoiser + codec
 
   // Upscales a seeded random LR image of lr_width x lr_height.

@@ -37,6 +37,7 @@ nlohmann::json measure(const ChildArgs& a) {
   auto model = BenchModel::create(*card, *device, a.allow_random);
   if (!model) return {{"error", model.error().what()}};
   BenchModel& m = **model;
+  if (auto st = m.set_precision(a.run.precision); !st) return {{"error", st.error().what()}};
   j["card"] = card->name;
   j["role"] = card->role;
   j["random_weights"] = m.random_weights();
@@ -44,7 +45,6 @@ nlohmann::json measure(const ChildArgs& a) {
   j["network_calls"] = m.network_calls();
   j["device"] = m.on_cuda() ? "cuda" : "cpu";
   j["precision"] = a.run.precision;
-  j["precision_effective"] = m.on_cuda() ? a.run.precision : "fp32";  // autocast is CUDA-only
   j["rss_after_load"] = current_rss_bytes();
 
   if (a.flops) {
@@ -82,6 +82,7 @@ nlohmann::json measure(const ChildArgs& a) {
   const double out_mp = double(last.out_width) * last.out_height / 1e6;
   j["lr_width"] = a.lr_width;
   j["lr_height"] = a.lr_height;
+  j["precision_effective"] = m.precision();  // after the runs set it
   j["out_width"] = last.out_width;
   j["out_height"] = last.out_height;
   j["out_mp"] = out_mp;

@@ -25,6 +25,7 @@ struct SpeedArgs {
   int official_lr = 64;
   bool quick = false;
   std::string device = "cpu";
+  std::string precision = "auto";
   int threads = 0;
   std::string out = "bench-results";
 };
@@ -167,6 +168,10 @@ int run_speed(const SpeedArgs& a) {
     std::fprintf(stderr, "rsd-bench: %s\n", refs.error().what().c_str());
     return 2;
   }
+  if (auto p = engine::parse_precision(a.precision); !p) {
+    std::fprintf(stderr, "rsd-bench: %s\n", p.error().what().c_str());
+    return 2;
+  }
   std::vector<double> sizes;
   if (a.quick) sizes = {0.02, 0.05};
   else
@@ -177,6 +182,7 @@ int run_speed(const SpeedArgs& a) {
   report["machine"] = machine_info();
   report["threads"] = threads;
   report["device"] = a.device;
+  report["precision"] = a.precision;
   report["quick"] = a.quick;
   const int total = 1 + static_cast<int>(refs->size() * (sizes.size() + 1)) + (a.official ? 4 : 0);
   int step = 0;
@@ -186,7 +192,7 @@ int run_speed(const SpeedArgs& a) {
   report["conv_throughput"] = {{"gflops", ct.gflops}, {"gflops_best", ct.gflops_best},
                                {"run_seconds", ct.run_seconds}, {"setup", ct.setup}};
   const std::vector<std::string> common = {"--device", a.device, "--threads",
-                                           std::to_string(threads)};
+                                           std::to_string(threads), "--precision", a.precision};
   json models = json::array();
   for (const auto& ref : *refs)
     // The network is timed on a 256x256 LR tile (a typical tile; 64x64 calls are dominated by
@@ -238,6 +244,11 @@ int run_gpu(const GpuArgs& a) {
     refs = *r;
   }
   const auto precisions = split_list(a.precisions);
+  for (const auto& p : precisions)
+    if (auto parsed = engine::parse_precision(p); !parsed) {
+      std::fprintf(stderr, "rsd-bench: %s\n", parsed.error().what().c_str());
+      return 2;
+    }
   const int threads = engine::configure_threads(a.threads);
   json report;
   report["kind"] = "gpu";
@@ -294,6 +305,9 @@ void add_speed_commands(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   speed->add_flag("--quick", s->quick, "Tiny sizes and few repetitions (a smoke test)");
   speed->add_option("--device", s->device, "cpu or cuda")->capture_default_str();
+  speed->add_option("--precision", s->precision,
+                    "auto, fp32, fp16 (CUDA) or bf16: the dtype of the weights and activations")
+      ->capture_default_str();
   speed->add_option("--threads", s->threads, "LibTorch threads (0: all cores)");
   speed->add_option("--out", s->out, "Report folder")->capture_default_str();
   speed->callback([s, &exit_code] { exit_code = run_speed(*s); });
@@ -305,7 +319,8 @@ void add_speed_commands(CLI::App& app, int& exit_code) {
   gpu->add_option("--models", g->models,
                   "Comma-separated cards (default: official rsd.json and resshift-v1.json)");
   gpu->add_option("--device", g->device, "cuda or cpu")->capture_default_str();
-  gpu->add_option("--precisions", g->precisions, "fp32,fp16,bf16")->capture_default_str();
+  gpu->add_option("--precisions", g->precisions, "Comma-separated: auto, fp32, fp16, bf16")
+      ->capture_default_str();
   gpu->add_option("--latency-lr", g->latency_lr, "LR side of the latency run")
       ->capture_default_str();
   gpu->add_option("--latency-runs", g->latency_runs, "Timed latency runs (median)")

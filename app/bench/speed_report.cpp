@@ -116,7 +116,8 @@ std::string speed_markdown(const json& r) {
   md << "# rsd-bench speed\n\n"
      << "- Date: " << mi.value("date", "") << "\n- CPU: " << mi.value("cpu", "") << " ("
      << mi.value("hardware_threads", 0) << " hardware threads, " << r.value("threads", 0)
-     << " LibTorch threads), device " << r.value("device", "") << "\n- Load average at start / end: "
+     << " LibTorch threads), device " << r.value("device", "") << ", precision "
+     << r.value("precision", "fp32") << "\n- Load average at start / end: "
      << mi.value("load_average", "") << " / " << mi.value("load_average_end", "")
      << "\n- Runtime: " << mi.value("runtime", "") << "\n- 3x3 conv throughput: "
      << fixed(conv, 1) << " GFLOP/s median (best " << fixed(num(r["conv_throughput"], "gflops_best"), 1)

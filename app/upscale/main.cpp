@@ -30,6 +30,7 @@ struct CliOptions {
   std::string model = "student";
   int steps = 0;
   std::string device = "auto";
+  std::string precision = "auto";
   int tile = 0;
   uint64_t seed = 12345;
   int64_t max_memory_mb = 0;
@@ -55,6 +56,11 @@ void add_options(CLI::App& app, CliOptions& o) {
   app.add_option("-m,--model", o.model, "student, teacher, or a model card (.json)")->capture_default_str();
   app.add_option("--steps", o.steps, "Sampling steps for teacher models (default: the card's)");
   app.add_option("--device", o.device, "cpu, cuda or auto")->capture_default_str();
+  app.add_option("--precision", o.precision,
+                 "Network precision: auto (bf16/fp16 on a GPU, bf16 on CPUs with native bf16, else "
+                 "fp32), fp32, fp16 (GPU only) or bf16")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "fp32", "fp16", "bf16"}));
   app.add_option("--tile", o.tile, "Square tiles of this side in input pixels (0 = planned to fit the photo)");
   app.add_option("--seed", o.seed, "Noise seed (same seed, same result)")->capture_default_str();
   app.add_option("--max-memory", o.max_memory_mb,
@@ -123,6 +129,7 @@ rsd::Result<std::unique_ptr<rsd::engine::Upscaler>> load_model(const CliOptions&
   uo.steps = o.steps;
   uo.seed = o.seed;
   uo.tile = o.tile;
+  uo.precision = o.precision;
   uo.max_memory_mb = o.max_memory_mb;
   return rsd::engine::Upscaler::create(*card, *device, uo);
 }

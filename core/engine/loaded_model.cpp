@@ -1,6 +1,5 @@
 #include "engine/loaded_model.h"
 
-#include <ATen/autocast_mode.h>
 #include <torch/nn/module.h>
 
 #include <algorithm>
@@ -55,6 +54,15 @@ int padding_offset(const UNetConfig& c, bool vq_codec) {
   return vq_codec ? std::lcm(64, need) : need;
 }
 
+// Module::to(dtype) in C++ casts every tensor, integer buffers too (the Swin layers' relative
+// position indices); only floating-point parameters and buffers change dtype here.
+void cast_floating(torch::nn::Module& module, at::ScalarType dtype) {
+  for (auto& p : module.parameters(true))
+    if (p.is_floating_point()) p.set_data(p.to(dtype));
+  for (auto& b : module.buffers(true))
+    if (b.is_floating_point()) b.set_data(b.to(dtype));
+}
+
 }  // namespace
 
 at::Device LoadedModel::torch_device() const {
@@ -63,7 +71,8 @@ at::Device LoadedModel::torch_device() const {
 
 int LoadedModel::network_calls() const { return card.is_student() ? 1 : sampler->schedule().steps; }
 
-TilingOptions LoadedModel::tiling(bool half, int64_t limit_bytes) const {
+TilingOptions LoadedModel::tiling(int64_t limit_bytes) const {
+  const bool half = precision != Precision::Fp32;
   TilingOptions to;
   to.scale = card.diffusion.sf;
   to.multiple = sampler->config().padding_offset;
@@ -115,7 +124,6 @@ Result<LoadedModel> load_model(const ModelCard& card, DeviceKind device, Missing
     if (!st.ok()) return st.error();
   }
 
-  // Weights stay float32 (as in the official sampler); fp16/bf16 come from autocast per call.
   m.unet->eval();
   m.unet->to(m.torch_device());
   if (auto* codec_module = m.codec->module()) {
@@ -132,27 +140,24 @@ Result<LoadedModel> load_model(const ModelCard& card, DeviceKind device, Missing
   return Result<LoadedModel>(std::move(m));
 }
 
-Result<at::ScalarType> precision_dtype(const std::string& precision) {
-  if (precision == "fp32" || precision.empty()) return at::kFloat;
-  if (precision == "fp16") return at::kHalf;
-  if (precision == "bf16") return at::kBFloat16;
-  return Error(ErrorCode::InvalidArgument,
-               "unknown precision '" + precision + "' (use fp32, fp16 or bf16)", "precision");
+at::ScalarType precision_dtype(Precision precision) {
+  switch (precision) {
+    case Precision::Fp16: return at::kHalf;
+    case Precision::Bf16: return at::kBFloat16;
+    default: return at::kFloat;
+  }
 }
 
-CudaAutocast::CudaAutocast(bool enable, at::ScalarType dtype) : enabled_(enable) {
-  if (!enabled_) return;
-  previous_enabled_ = at::autocast::is_enabled();
-  previous_dtype_ = at::autocast::get_autocast_gpu_dtype();
-  at::autocast::set_autocast_gpu_dtype(dtype);
-  at::autocast::set_enabled(true);
-}
-
-CudaAutocast::~CudaAutocast() {
-  if (!enabled_) return;
-  at::autocast::set_enabled(previous_enabled_);
-  at::autocast::set_autocast_gpu_dtype(previous_dtype_);
-  at::autocast::clear_cache();
+Status LoadedModel::set_precision(Precision requested) {
+  auto resolved = resolve_precision(requested, device);
+  if (!resolved.ok()) return resolved.error().within(card.name);
+  if (*resolved == precision) return {};
+  const at::ScalarType dtype = precision_dtype(*resolved);
+  cast_floating(*unet, dtype);
+  if (auto* codec_module = codec->module()) cast_floating(*codec_module, dtype);
+  sampler->set_model_dtype(dtype);
+  precision = *resolved;
+  return {};
 }
 
 }  // namespace rsd::engine

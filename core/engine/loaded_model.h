@@ -30,15 +30,21 @@ struct LoadedModel {
   std::shared_ptr<Codec> codec;
   std::unique_ptr<ResShiftSampler> sampler;
   bool random_weights = false;  // some weights were missing and left random (MissingWeights::Random)
+  Precision precision = Precision::Fp32;  // resolved: what the weights and activations are now
+
+  // Casts the network's and codec's weights to the precision's dtype and makes the sampler run
+  // them in it (the sampler's own state stays float32). `requested` may be Auto; fp16 on a CPU
+  // is refused. Nothing changes on error.
+  Status set_precision(Precision requested);
 
   at::Device torch_device() const;
   // Network evaluations per upscale: 1 for a student, the schedule's steps for a teacher.
   int network_calls() const;
   // Tiling for this model: tiles padded to the sampler's multiple, the tile memory model of its
-  // network and codec (half: fp16/bf16 activations under CUDA autocast), the budget from the free
-  // memory bounded by limit_bytes (<= 0: automatic; see memory_budget.h). tile, overlap, batch
-  // and seed keep their defaults for the caller to set.
-  TilingOptions tiling(bool half, int64_t limit_bytes) const;
+  // network and codec in the current precision, the budget from the free memory bounded by
+  // limit_bytes (<= 0: automatic; see memory_budget.h). tile, overlap, batch and seed keep their
+  // defaults for the caller to set.
+  TilingOptions tiling(int64_t limit_bytes) const;
   // One sampler pass over a batch of LR tiles, each with its own noise seed, for run_tiled().
   // Refers to this model: keep it alive while the function is used.
   TileFunction tile_function() const;
@@ -48,27 +54,10 @@ struct LoadedModel {
 // diffusion.sf, the latent channels agree), loads the weights (SHA-256 checked when the card has
 // one), moves them to `device` in eval mode and makes the sampler (latent sides padded to the
 // UNet's window grid, and for VQ codecs also to 64 LR pixels, as the official pipeline pads).
-// Weights stay float32.
 Result<LoadedModel> load_model(const ModelCard& card, DeviceKind device,
                                MissingWeights missing = MissingWeights::Refuse);
 
-// "fp32" (or empty), "fp16", "bf16" as a dtype; anything else is InvalidArgument.
-Result<at::ScalarType> precision_dtype(const std::string& precision);
-
-// The official ResShift sampler runs under torch.cuda.amp.autocast with float32 weights: matmuls
-// and convolutions in half precision, normalizations and reductions in float32. Autocast exists
-// for CUDA only here; disabled, the guard does nothing.
-class CudaAutocast {
- public:
-  CudaAutocast(bool enable, at::ScalarType dtype);
-  ~CudaAutocast();
-  CudaAutocast(const CudaAutocast&) = delete;
-  CudaAutocast& operator=(const CudaAutocast&) = delete;
-
- private:
-  bool enabled_;
-  bool previous_enabled_ = false;
-  at::ScalarType previous_dtype_ = at::kHalf;
-};
+// The dtype of a concrete precision (Fp32, Fp16, Bf16; Auto must be resolved first).
+at::ScalarType precision_dtype(Precision precision);
 
 }  // namespace rsd::engine

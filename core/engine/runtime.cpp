@@ -5,7 +5,14 @@
 #include <torch/version.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <thread>
+
+#if __has_include(<cuda_runtime_api.h>)
+#include <cuda_runtime_api.h>
+#define RSD_WITH_CUDA_RUNTIME 1
+#endif
 
 #include "engine/diffusion/memory_budget.h"
 
@@ -35,6 +42,66 @@ int configure_threads(int threads) {
   configure_host_allocator();
   at::set_num_threads(n);
   return at::get_num_threads();
+}
+
+Result<Precision> parse_precision(const std::string& text) {
+  if (text == "auto") return Precision::Auto;
+  if (text == "fp32" || text.empty()) return Precision::Fp32;
+  if (text == "fp16") return Precision::Fp16;
+  if (text == "bf16") return Precision::Bf16;
+  return Error(ErrorCode::InvalidArgument,
+               "unknown precision '" + text + "' (use auto, fp32, fp16 or bf16)", "precision");
+}
+
+const char* to_string(Precision precision) {
+  switch (precision) {
+    case Precision::Auto: return "auto";
+    case Precision::Fp32: return "fp32";
+    case Precision::Fp16: return "fp16";
+    case Precision::Bf16: return "bf16";
+  }
+  return "?";
+}
+
+Result<Precision> resolve_precision(Precision requested, DeviceKind device) {
+  const bool cuda = device == DeviceKind::Cuda;
+  if (requested == Precision::Auto) {
+    if (cuda) return cuda_has_bf16() ? Precision::Bf16 : Precision::Fp16;
+    return cpu_has_native_bf16() ? Precision::Bf16 : Precision::Fp32;
+  }
+  if (requested == Precision::Fp16 && !cuda)
+    return Error(ErrorCode::Unsupported,
+                 "fp16 needs a CUDA device (LibTorch has no fp16 convolutions on the CPU); use "
+                 "bf16 or fp32",
+                 "precision");
+  return requested;
+}
+
+bool cpu_has_native_bf16() {
+  static const bool has = [] {
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("flags", 0) != 0) continue;
+      std::istringstream words(line);
+      for (std::string w; words >> w;)
+        if (w == "avx512_bf16" || w == "amx_bf16") return true;
+      return false;  // every core lists the same flags
+    }
+    return false;
+  }();
+  return has;
+}
+
+bool cuda_has_bf16() {
+#ifdef RSD_WITH_CUDA_RUNTIME
+  if (!cuda_available()) return false;
+  cudaDeviceProp props{};
+  if (cudaGetDeviceProperties(&props, 0) != cudaSuccess) return false;
+  return props.major >= 8;
+#else
+  return false;
+#endif
 }
 
 bool cuda_available() { return torch::cuda::is_available(); }

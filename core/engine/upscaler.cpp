@@ -52,9 +52,11 @@ Result<std::unique_ptr<Upscaler>> Upscaler::create(const ModelCard& card, Device
   else if (at::get_num_threads() == 1 && std::thread::hardware_concurrency() > 1) configure_threads();
   try {
     torch::NoGradGuard no_grad;
-    if (auto dtype = precision_dtype(options.precision); !dtype.ok()) return dtype.error();
+    auto precision = parse_precision(options.precision);
+    if (!precision.ok()) return precision.error();
     auto model = load_model(card, device);
     if (!model.ok()) return model.error();
+    if (auto st = model->set_precision(*precision); !st.ok()) return st.error();
     auto impl = std::make_unique<Impl>();
     impl->model = std::move(model).value();
     impl->options = std::move(options);
@@ -67,7 +69,7 @@ Result<std::unique_ptr<Upscaler>> Upscaler::create(const ModelCard& card, Device
 }
 
 Result<ImageF> Upscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
-  const LoadedModel& m = impl_->model;
+  LoadedModel& m = impl_->model;
   const UpscaleOptions& o = impl_->options;
   if (rgb.channels != 3 || rgb.empty() ||
       rgb.data.size() != rgb.pixel_count() * 3)
@@ -78,17 +80,15 @@ Result<ImageF> Upscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
                  "this teacher samples with exactly " + std::to_string(T) + " steps (asked for " +
                      std::to_string(o.steps) + ")",
                  m.card.name);
-  auto dtype = precision_dtype(o.precision);
-  if (!dtype.ok()) return dtype.error();
-  if (m.device != DeviceKind::Cuda && *dtype != at::kFloat)
-    ctx.warn(o.precision + " runs on CUDA only; using fp32 on the CPU");
+  auto precision = parse_precision(o.precision);
+  if (!precision.ok()) return precision.error();
 
   try {
     // Grad mode is thread-local: set it here, on the thread that runs the job.
     torch::NoGradGuard no_grad;
-    const bool half = m.device == DeviceKind::Cuda && *dtype != at::kFloat;
-    CudaAutocast autocast(half, *dtype);
-    TilingOptions to = m.tiling(half, o.max_memory_mb * (int64_t(1) << 20));
+    // options() may have changed since the last call: cast the weights when it did.
+    if (auto st = impl_->model.set_precision(*precision); !st.ok()) return st.error();
+    TilingOptions to = m.tiling(o.max_memory_mb * (int64_t(1) << 20));
     to.tile = o.tile;
     to.overlap = o.tile_overlap;
     to.tiles_per_batch = o.tiles_per_batch;
@@ -99,7 +99,8 @@ Result<ImageF> Upscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
     if (!out.ok()) return out.error().within(m.card.name);
     ctx.info(m.card.name + ": " + std::to_string(report.tile_count) + " tile(s) of " +
              std::to_string(report.tile_width) + "x" + std::to_string(report.tile_height) +
-             " px, " + std::to_string(report.tiles_per_batch) + " per pass");
+             " px, " + std::to_string(report.tiles_per_batch) + " per pass, " +
+             to_string(m.precision));
     ImageF image = tensor_to_image(std::move(out).value());
     release_free_host_memory();  // the tiles' working memory, kept for reuse during the job
     return image;
@@ -116,6 +117,7 @@ std::string Upscaler::model_name() const { return impl_->model.card.name; }
 std::string Upscaler::device_name() const {
   return impl_->model.device == DeviceKind::Cuda ? "cuda:0" : "cpu";
 }
+std::string Upscaler::precision_name() const { return to_string(impl_->model.precision); }
 const ModelCard& Upscaler::card() const { return impl_->model.card; }
 UpscaleOptions& Upscaler::options() { return impl_->options; }
 

@@ -22,7 +22,9 @@ struct UpscaleOptions {
   int tile = 0;                  // LR side of square tiles in pixels; 0 = planned to fit the image
   int tile_overlap = kDefaultTileOverlap;  // LR pixels shared by neighbouring tiles, cross-faded
   int tiles_per_batch = 0;       // 0 = automatic from free memory
-  std::string precision = "fp32";  // fp32 | fp16 | bf16 (fp16/bf16 on CUDA only)
+  // auto | fp32 | fp16 | bf16: the dtype of the weights and activations (runtime.h: Precision;
+  // auto = bf16 or fp16 on CUDA, bf16 on CPUs with native bf16, else fp32; fp16 is CUDA-only).
+  std::string precision = "auto";
   int64_t max_memory_mb = 0;     // bound on working memory used to pick the tile size; 0 = auto
   int threads = 0;               // LibTorch CPU threads; 0 = keep, or all cores if it is still 1
 };
@@ -38,6 +40,8 @@ class Upscaler final : public ImageUpscaler {
   int scale() const override;
   std::string model_name() const override;
   std::string device_name() const override;
+  // The precision the networks run in now (resolved: never Auto), as "fp32", "fp16" or "bf16".
+  std::string precision_name() const;
 
   const ModelCard& card() const;
   UpscaleOptions& options();

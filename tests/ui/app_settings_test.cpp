@@ -14,6 +14,7 @@ TEST(AppSettings, RoundTripThroughQSettings) {
   s.model = "/models/custom.json";
   s.teacher = "teacher";
   s.device = "cpu";
+  s.precision = "bf16";
   s.tile = 256;
   s.seed = 987654321012ULL;
   s.output_folder = "/tmp/out";
@@ -35,6 +36,10 @@ TEST(AppSettings, RoundTripThroughQSettings) {
   EXPECT_TRUE(back == s);
   EXPECT_EQ(back.seed, 987654321012ULL);
   EXPECT_EQ(back.theme, "dark");
+  EXPECT_EQ(back.precision, "bf16");
+  AppSettings other = back;
+  other.precision = "fp32";
+  EXPECT_FALSE(other == back);  // the precision is part of the comparison
 }
 
 TEST(AppSettings, DefaultsWhenNothingIsStored) {
@@ -42,6 +47,7 @@ TEST(AppSettings, DefaultsWhenNothingIsStored) {
   QSettings qs(dir.filePath("empty.ini"), QSettings::IniFormat);
   EXPECT_TRUE(AppSettings::load(qs) == AppSettings());
   EXPECT_EQ(AppSettings().model, "student");
+  EXPECT_EQ(AppSettings().precision, "auto");
 }
 
 }  // namespace

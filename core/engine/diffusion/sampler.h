@@ -28,7 +28,7 @@ struct SamplerConfig {
   int sf = 4;                  // LR -> HR scale
   int padding_offset = 64;     // LR sides are reflect-padded to a multiple of this
   double latent_scale = 1.0;   // z = codec.encode(x) * latent_scale
-  // dtype the networks run in (fp16/bf16 on CUDA); the sampler state stays float32.
+  // dtype the networks' weights and activations are in; the sampler state stays float32.
   torch::Dtype model_dtype = torch::kFloat;
 };
 
@@ -38,6 +38,8 @@ class ResShiftSampler {
 
   const Schedule& schedule() const { return schedule_; }
   const SamplerConfig& config() const { return config_; }
+  // The dtype the networks' weights now have (LoadedModel::set_precision casts them).
+  void set_model_dtype(torch::Dtype dtype) { config_.model_dtype = dtype; }
 
   // q(x_t | x0, y): x0 + eta_t (y - x0) + kappa sqrt(eta_t) noise. t: int64 [N] indices 0..T-1.
   torch::Tensor q_sample(const torch::Tensor& x0, const torch::Tensor& y, const torch::Tensor& t,

@@ -105,7 +105,8 @@ TEST_F(BenchCli, GpuModeRunsTheSameCodeOnTheCpu) {
   ASSERT_EQ(r["runs"].size(), 2u);
   EXPECT_EQ(r["runs"][1]["precision"], "bf16");
   for (const auto& row : r["runs"]) {
-    EXPECT_EQ(row["throughput"]["precision_effective"], "fp32");  // autocast is CUDA-only
+    // The weights really run in the precision asked for, on the CPU too.
+    EXPECT_EQ(row["throughput"]["precision_effective"], row["precision"]);
     EXPECT_EQ(row["throughput"]["out_width"], 256);
     EXPECT_GT(row["latency"]["seconds"].get<double>(), 0);
     EXPECT_GE(row["throughput"]["tiles_per_batch"].get<int>(), 1);

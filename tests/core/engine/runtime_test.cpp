@@ -19,6 +19,35 @@ TEST(Runtime, ParsesDevices) {
   EXPECT_EQ(bad.error().code, ErrorCode::InvalidArgument);
 }
 
+TEST(Runtime, ParsesAndResolvesPrecisions) {
+  EXPECT_EQ(*parse_precision("auto"), Precision::Auto);
+  EXPECT_EQ(*parse_precision("fp32"), Precision::Fp32);
+  EXPECT_EQ(*parse_precision(""), Precision::Fp32);
+  EXPECT_EQ(*parse_precision("fp16"), Precision::Fp16);
+  EXPECT_EQ(*parse_precision("bf16"), Precision::Bf16);
+  auto bad = parse_precision("fp8");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::InvalidArgument);
+  EXPECT_NE(bad.error().what().find("'fp8'"), std::string::npos);
+  EXPECT_NE(bad.error().what().find("bf16"), std::string::npos) << "names the choices";
+  for (auto p : {Precision::Auto, Precision::Fp32, Precision::Fp16, Precision::Bf16})
+    EXPECT_EQ(*parse_precision(to_string(p)), p);
+
+  // CPU: auto is bf16 only where the CPU has bf16 arithmetic; fp16 is refused.
+  EXPECT_EQ(*resolve_precision(Precision::Auto, DeviceKind::Cpu),
+            cpu_has_native_bf16() ? Precision::Bf16 : Precision::Fp32);
+  EXPECT_EQ(*resolve_precision(Precision::Bf16, DeviceKind::Cpu), Precision::Bf16);
+  EXPECT_EQ(*resolve_precision(Precision::Fp32, DeviceKind::Cpu), Precision::Fp32);
+  auto fp16 = resolve_precision(Precision::Fp16, DeviceKind::Cpu);
+  ASSERT_FALSE(fp16.ok());
+  EXPECT_EQ(fp16.error().code, ErrorCode::Unsupported);
+  EXPECT_NE(fp16.error().what().find("CUDA"), std::string::npos);
+  // CUDA: auto is a half type, bf16 where the device has it.
+  EXPECT_EQ(*resolve_precision(Precision::Auto, DeviceKind::Cuda),
+            cuda_has_bf16() ? Precision::Bf16 : Precision::Fp16);
+  EXPECT_EQ(*resolve_precision(Precision::Fp16, DeviceKind::Cuda), Precision::Fp16);
+}
+
 // What matters about a resolved device is that work runs there: a tensor made on it computes,
 // and lands where it was asked to.
 void expect_device_computes(DeviceKind kind) {
