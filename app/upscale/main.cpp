@@ -54,7 +54,7 @@ void add_options(CLI::App& app, CliOptions& o) {
   app.add_option("inputs", o.inputs, "Photos or folders (folders are searched recursively)")->required();
   app.add_option("-o,--output", o.output_dir, "Output folder (default: next to each input)");
   app.add_option("-m,--model", o.model, "student, teacher, or a model card (.json)")->capture_default_str();
-  app.add_option("--steps", o.steps, "Sampling steps for teacher models (default: the card's)");
+  app.add_option("--steps", o.steps, "Teacher sampling steps: 1 to the card's, that many of its timesteps evenly spaced (default: all)");
   app.add_option("--device", o.device, "cpu, cuda or auto")->capture_default_str();
   app.add_option("--precision", o.precision,
                  "Network precision: auto (bf16/fp16 on a GPU, bf16 on CPUs with native bf16, else "

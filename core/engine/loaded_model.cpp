@@ -136,6 +136,7 @@ Result<LoadedModel> load_model(const ModelCard& card, DeviceKind device, Missing
   sc.sf = card.diffusion.sf;
   sc.padding_offset = padding_offset(m.unet->config(), m.codec->module() != nullptr);
   sc.latent_scale = card.diffusion.latent_scale;
+  m.schedule = *schedule;
   m.sampler = std::make_unique<ResShiftSampler>(*schedule, sc);
   return Result<LoadedModel>(std::move(m));
 }
@@ -146,6 +147,21 @@ at::ScalarType precision_dtype(Precision precision) {
     case Precision::Bf16: return at::kBFloat16;
     default: return at::kFloat;
   }
+}
+
+Status LoadedModel::set_steps(int steps) {
+  if (card.is_student()) {
+    if (steps == 0 || steps == 1) return {};
+    return Error(ErrorCode::InvalidArgument,
+                 "a one-step student samples in one step (asked for " + std::to_string(steps) + ")",
+                 card.name);
+  }
+  const int want = steps == 0 ? schedule.steps : steps;
+  if (want == sampler->schedule().steps) return {};
+  auto spaced = schedule.respaced(want);
+  if (!spaced.ok()) return spaced.error().within(card.name);
+  sampler = std::make_unique<ResShiftSampler>(*spaced, sampler->config());
+  return {};
 }
 
 Status LoadedModel::set_precision(Precision requested) {

@@ -29,6 +29,7 @@ struct LoadedModel {
   std::shared_ptr<UNetModelSwin> unet;
   std::shared_ptr<Codec> codec;
   std::unique_ptr<ResShiftSampler> sampler;
+  Schedule schedule;  // the card's full schedule (the sampler's may be respaced: set_steps)
   bool random_weights = false;  // some weights were missing and left random (MissingWeights::Random)
   Precision precision = Precision::Fp32;  // resolved: what the weights and activations are now
 
@@ -36,6 +37,9 @@ struct LoadedModel {
   // them in it (the sampler's own state stays float32). `requested` may be Auto; fp16 on a CPU
   // is refused. Nothing changes on error.
   Status set_precision(Precision requested);
+  // Teachers: sample with `steps` of the card's timesteps (Schedule::respaced; 0 = all of them).
+  // Students take one step: anything but 0 or 1 is refused. Nothing changes on error.
+  Status set_steps(int steps);
 
   at::Device torch_device() const;
   // Network evaluations per upscale: 1 for a student, the schedule's steps for a teacher.

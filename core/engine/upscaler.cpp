@@ -56,6 +56,7 @@ Result<std::unique_ptr<Upscaler>> Upscaler::create(const ModelCard& card, Device
     if (!precision.ok()) return precision.error();
     auto model = load_model(card, device);
     if (!model.ok()) return model.error();
+    if (auto st = model->set_steps(options.steps); !st.ok()) return st.error();
     if (auto st = model->set_precision(*precision); !st.ok()) return st.error();
     auto impl = std::make_unique<Impl>();
     impl->model = std::move(model).value();
@@ -74,12 +75,6 @@ Result<ImageF> Upscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
   if (rgb.channels != 3 || rgb.empty() ||
       rgb.data.size() != rgb.pixel_count() * 3)
     return Error(ErrorCode::InvalidArgument, "expected a non-empty 3-channel image", "upscale");
-  const int T = m.sampler->schedule().steps;
-  if (!m.card.is_student() && o.steps != 0 && o.steps != T)
-    return Error(ErrorCode::InvalidArgument,
-                 "this teacher samples with exactly " + std::to_string(T) + " steps (asked for " +
-                     std::to_string(o.steps) + ")",
-                 m.card.name);
   auto precision = parse_precision(o.precision);
   if (!precision.ok()) return precision.error();
 
@@ -87,7 +82,8 @@ Result<ImageF> Upscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
     // Grad mode is thread-local: set it here, on the thread that runs the job.
     torch::NoGradGuard no_grad;
     // options() may have changed since the last call: cast the weights when it did.
-    if (auto st = impl_->model.set_precision(*precision); !st.ok()) return st.error();
+    if (auto st = m.set_precision(*precision); !st.ok()) return st.error();
+    if (auto st = m.set_steps(o.steps); !st.ok()) return st.error();
     TilingOptions to = m.tiling(o.max_memory_mb * (int64_t(1) << 20));
     to.tile = o.tile;
     to.overlap = o.tile_overlap;

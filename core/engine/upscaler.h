@@ -17,7 +17,9 @@
 namespace rsd::engine {
 
 struct UpscaleOptions {
-  int steps = 0;                 // teacher sampling steps; 0 = the card's (must equal it for now)
+  // Teacher sampling steps, 1 to the card's: that many of its timesteps, evenly spaced
+  // (Schedule::respaced); 0 = all. A student takes 0 or 1.
+  int steps = 0;
   uint64_t seed = 12345;         // the official sampler's default seed
   int tile = 0;                  // LR side of square tiles in pixels; 0 = planned to fit the image
   int tile_overlap = kDefaultTileOverlap;  // LR pixels shared by neighbouring tiles, cross-faded

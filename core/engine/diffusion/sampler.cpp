@@ -62,7 +62,10 @@ torch::Tensor ResShiftSampler::predict_x0(Denoiser& net, const torch::Tensor& x_
     // RSD student: a fresh N(0, 1) map per call on its extra input channels.
     extra = noise.normal({net.noise_channels(), x_t.size(2), x_t.size(3)},
                          x_t.options().dtype(dtype));
-  auto x0 = net.denoise(scale_input(x_t, tt).to(dtype), tt, lq.to(dtype), extra);
+  // The network sees the timestep of the full schedule this one may be respaced from.
+  auto net_t = at::full({n}, schedule_.timesteps.at(size_t(t)),
+                        at::TensorOptions().dtype(at::kLong).device(x_t.device()));
+  auto x0 = net.denoise(scale_input(x_t, tt).to(dtype), net_t, lq.to(dtype), extra);
   return x0.to(at::kFloat);
 }
 

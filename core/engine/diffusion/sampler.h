@@ -54,7 +54,8 @@ class ResShiftSampler {
   torch::Tensor prior_sample(const torch::Tensor& y, const torch::Tensor& noise) const;
   // x_t as the network sees it (normalize_input): x_t / sqrt(kappa^2 eta_t + 1).
   torch::Tensor scale_input(const torch::Tensor& x_t, const torch::Tensor& t) const;
-  // One network call: x0 prediction for x_t at step t (all items at the same t).
+  // One network call: x0 prediction for x_t at step t (all items at the same t; t indexes this
+  // schedule, the network gets schedule().timesteps[t]).
   torch::Tensor predict_x0(Denoiser& net, const torch::Tensor& x_t, int t, const torch::Tensor& lq,
                            NoiseSource& noise) const;
 

@@ -33,21 +33,59 @@ Result<Schedule> Schedule::make(const DiffusionParams& p) {
     const double warped = std::pow(double(i) / (T - 1), p.power) * (T - 1);
     s.sqrt_eta.push_back(start * std::pow(growth, warped));
   }
-  double eta_prev = 0.0;
-  for (int i = 0; i < T; ++i) {
-    const double eta = s.sqrt_eta[i] * s.sqrt_eta[i];
-    const double alpha = eta - eta_prev;
-    s.eta.push_back(eta);
-    s.alpha.push_back(alpha);
-    s.coef_xt.push_back(eta_prev / eta);
-    s.coef_x0.push_back(alpha / eta);
-    s.posterior_variance.push_back(p.kappa * p.kappa * eta_prev / eta * alpha);
-    eta_prev = eta;
-  }
-  for (int i = 0; i < T; ++i)
-    s.posterior_log_variance_clipped.push_back(
-        std::log(s.posterior_variance[i == 0 ? 1 : i]));
+  for (int i = 0; i < T; ++i) s.timesteps.push_back(i);
+  s.derive_from_sqrt_eta();
   return s;
+}
+
+void Schedule::derive_from_sqrt_eta() {
+  eta.clear();
+  alpha.clear();
+  coef_xt.clear();
+  coef_x0.clear();
+  posterior_variance.clear();
+  posterior_log_variance_clipped.clear();
+  double eta_prev = 0.0;
+  for (double r : sqrt_eta) {
+    const double e = r * r;
+    const double a = e - eta_prev;
+    eta.push_back(e);
+    alpha.push_back(a);
+    coef_xt.push_back(eta_prev / e);
+    coef_x0.push_back(a / e);
+    posterior_variance.push_back(kappa * kappa * eta_prev / e * a);
+    eta_prev = e;
+  }
+  // One step has no posterior at all (no noise is added after the last call).
+  for (size_t i = 0; i < posterior_variance.size(); ++i)
+    posterior_log_variance_clipped.push_back(
+        std::log(posterior_variance[i == 0 && posterior_variance.size() > 1 ? 1 : i]));
+}
+
+std::vector<int> Schedule::spaced_timesteps(int total, int steps) {
+  if (steps <= 1) return {total - 1};
+  std::vector<int> kept;
+  for (int i = 0; i < steps; ++i)
+    kept.push_back(static_cast<int>(std::lround(double(i) * (total - 1) / (steps - 1))));
+  return kept;
+}
+
+Result<Schedule> Schedule::respaced(int n) const {
+  if (n < 1 || n > steps)
+    return Error(ErrorCode::InvalidArgument,
+                 "this schedule has " + std::to_string(steps) + " steps; sampling can use 1 to " +
+                     std::to_string(steps) + " of them, not " + std::to_string(n),
+                 "steps");
+  Schedule r;
+  r.steps = n;
+  r.kappa = kappa;
+  r.normalize_input = normalize_input;
+  for (int k : spaced_timesteps(steps, n)) {
+    r.sqrt_eta.push_back(sqrt_eta[size_t(k)]);
+    r.timesteps.push_back(timesteps[size_t(k)]);
+  }
+  r.derive_from_sqrt_eta();
+  return r;
 }
 
 double Schedule::input_scale(int t) const {
@@ -69,6 +107,7 @@ nlohmann::json Schedule::to_json() const {
   j["coef_x0"] = coef_x0;
   j["posterior_variance"] = posterior_variance;
   j["posterior_log_variance_clipped"] = posterior_log_variance_clipped;
+  j["timesteps"] = timesteps;
   std::vector<double> scale;
   for (int t = 0; t < steps; ++t) scale.push_back(input_scale(t));
   j["input_scale"] = scale;

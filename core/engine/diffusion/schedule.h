@@ -28,10 +28,22 @@ struct Schedule {
   // log of the posterior variance with entry 0 replaced by entry 1 (log 0 is -inf; the official
   // code "clips" it that way, and no noise is added at t = 0 anyway).
   std::vector<double> posterior_log_variance_clipped;
+  // The timestep the network sees at each index: 0..T-1 for a schedule from make(), the kept
+  // timesteps of the full schedule after respaced().
+  std::vector<int> timesteps;
 
   // Only the "exponential" schedule exists in the released configs. InvalidArgument when a
   // parameter is out of range (steps < 2, kappa <= 0, ...).
   static Result<Schedule> make(const DiffusionParams& params);
+
+  // The same chain on `steps` of these timesteps (1 <= steps <= this->steps): evenly spaced
+  // from the last to the first, both kept (steps = 1: the last alone, where one-step models
+  // predict). eta keeps its values at the kept timesteps and everything else follows from it,
+  // as in ResShift's SpacedDiffusion: alpha_k = eta_k - eta_{k-1}, the posteriors between kept
+  // steps, the network fed the original timestep. InvalidArgument outside that range.
+  Result<Schedule> respaced(int steps) const;
+  // Evenly spaced timesteps of `total` that respaced(steps) keeps, ascending.
+  static std::vector<int> spaced_timesteps(int total, int steps);
 
   // Noise std of q(x_t | x0, y): kappa * sqrt(eta_t).
   double noise_std(int t) const { return kappa * sqrt_eta.at(t); }
@@ -42,6 +54,10 @@ struct Schedule {
 
   // {"steps":..,"kappa":..,"sqrt_eta":[..],"eta":[..],...} for tools and logs.
   nlohmann::json to_json() const;
+
+ private:
+  // eta, alpha, the posterior coefficients and variances from sqrt_eta and kappa.
+  void derive_from_sqrt_eta();
 };
 
 }  // namespace rsd::engine

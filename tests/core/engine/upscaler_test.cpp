@@ -87,27 +87,44 @@ TEST_F(UpscalerTest, StudentUpscalesASmallImageEndToEnd) {
   EXPECT_NE(a->data, c->data);  // the noise channel and x_T noise depend on the seed
 }
 
-TEST_F(UpscalerTest, TeacherRunsItsStepsAndRejectsOthers) {
+TEST_F(UpscalerTest, TeacherRunsTheStepsAskedFor) {
   UpscaleOptions o;
-  o.steps = 3;
+  o.steps = 5;  // more than the card's 4
+  auto refused = Upscaler::create(card("teacher"), DeviceKind::Cpu, o);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::InvalidArgument);
+  EXPECT_NE(refused.error().what().find("1 to 4"), std::string::npos) << refused.error().what();
+  o.steps = 2;
   auto up = Upscaler::create(card("teacher"), DeviceKind::Cpu, o);
   ASSERT_TRUE(up.ok()) << up.error().what();
-  auto bad = (*up)->upscale(test_image(16, 12), {});
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code, ErrorCode::InvalidArgument);
+  const auto stages_of = [&](JobContext ctx) {
+    std::vector<std::string> stages;
+    ctx.progress = [&](double, std::string_view s) { stages.emplace_back(s); };
+    auto out = (*up)->upscale(test_image(16, 12), ctx);
+    EXPECT_TRUE(out.ok()) << out.error().what();
+    if (out.ok()) EXPECT_EQ(out->width, 64);
+    return stages;
+  };
+  auto two = stages_of({});
+  EXPECT_NE(std::find(two.begin(), two.end(), "step 2/2"), two.end());
+  EXPECT_EQ(std::find(two.begin(), two.end(), "step 3/4"), two.end());
+  (*up)->options().steps = 0;  // the card's steps again
+  auto all = stages_of({});
+  EXPECT_NE(std::find(all.begin(), all.end(), "step 4/4"), all.end());
+  (*up)->options().steps = 9;
+  EXPECT_FALSE((*up)->upscale(test_image(16, 12), {}).ok());
   (*up)->options().steps = 0;
-  std::vector<std::string> stages;
   JobContext ctx;
-  ctx.progress = [&](double, std::string_view s) { stages.emplace_back(s); };
-  auto out = (*up)->upscale(test_image(16, 12), ctx);
-  ASSERT_TRUE(out.ok()) << out.error().what();
-  EXPECT_EQ(out->width, 64);
-  EXPECT_NE(std::find(stages.begin(), stages.end(), "step 4/4"), stages.end());
   ctx.cancel = std::make_shared<CancelToken>();
   ctx.cancel->cancel();
   auto cancelled = (*up)->upscale(test_image(16, 12), ctx);
   ASSERT_FALSE(cancelled.ok());
   EXPECT_EQ(cancelled.error().code, ErrorCode::Cancelled);
+  // A one-step student takes no other step count.
+  o.steps = 4;
+  auto student = Upscaler::create(card("student"), DeviceKind::Cpu, o);
+  ASSERT_FALSE(student.ok());
+  EXPECT_EQ(student.error().code, ErrorCode::InvalidArgument);
 }
 
 TEST_F(UpscalerTest, PrecisionSetsTheWeightsDtype) {

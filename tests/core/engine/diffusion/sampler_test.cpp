@@ -92,6 +92,28 @@ TEST(Sampler, PerfectPredictorKeepsTheForwardMarginalsAndLandsOnX0) {
   }
 }
 
+TEST(Sampler, RespacedTeacherFeedsTheNetworkTheKeptTimesteps) {
+  // Two of the four steps: the network sees t = 3 then t = 0, each x_t at its own marginal's
+  // input scale, and a perfect predictor still lands on x0.
+  auto full = schedule(4, 0.2);
+  SamplerConfig c;
+  c.kind = SamplerKind::Teacher;
+  ResShiftSampler s(*full.respaced(2), c);
+  auto x0 = at::full({1, 1, 64, 64}, -0.5);
+  FunctionDenoiser net(1, 0, [&](const at::Tensor&, const at::Tensor&, const at::Tensor&) {
+    return x0;
+  });
+  NoiseSource noise({3});
+  auto out = s.sample(net, at::full({1, 1, 64, 64}, 0.5), at::zeros({1, 3, 64, 64}), noise, {});
+  ASSERT_TRUE(out.ok());
+  EXPECT_TRUE(at::allclose(*out, x0, 0, 1e-6));
+  ASSERT_EQ(net.calls.size(), 2u);
+  EXPECT_EQ(net.calls[0].t[0].item<int64_t>(), 3);
+  EXPECT_EQ(net.calls[1].t[0].item<int64_t>(), 0);
+  auto x_t = net.calls[1].x / full.input_scale(0);
+  EXPECT_NEAR(x_t.std().item<double>(), full.noise_std(0), 0.1 * full.noise_std(0));
+}
+
 TEST(Sampler, TeacherIsDeterministicPerSeedAndFreshPerStep) {
   auto s = sampler(SamplerKind::Teacher);
   auto fn = [](const at::Tensor& x, const at::Tensor&, const at::Tensor&) { return 0.3 * x; };

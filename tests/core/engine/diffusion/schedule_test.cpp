@@ -97,6 +97,39 @@ TEST(Schedule, DerivedQuantitiesAreConsistent) {
   EXPECT_EQ(s->posterior_variance[0], 0.0);
 }
 
+TEST(Schedule, RespacedKeepsEtaAtTheKeptTimestepsAndItsPosteriors) {
+  auto full = Schedule::make(v1());
+  ASSERT_TRUE(full.ok());
+  EXPECT_EQ(Schedule::spaced_timesteps(15, 4), (std::vector<int>{0, 5, 9, 14}));
+  EXPECT_EQ(Schedule::spaced_timesteps(15, 1), (std::vector<int>{14}));
+  EXPECT_EQ(Schedule::spaced_timesteps(4, 2), (std::vector<int>{0, 3}));
+  auto r = full->respaced(4);
+  ASSERT_TRUE(r.ok()) << r.error().what();
+  EXPECT_EQ(r->steps, 4);
+  EXPECT_EQ(r->timesteps, (std::vector<int>{0, 5, 9, 14}));
+  double eta_sum = 0;
+  for (int k = 0; k < 4; ++k) {
+    const int t = r->timesteps[size_t(k)];
+    EXPECT_DOUBLE_EQ(r->eta[size_t(k)], full->eta[size_t(t)]);
+    EXPECT_DOUBLE_EQ(r->input_scale(k), full->input_scale(t));
+    eta_sum += r->alpha[size_t(k)];
+    EXPECT_NEAR(eta_sum, r->eta[size_t(k)], 1e-12);  // alpha_k = eta_k - eta_{k-1}
+  }
+  // The posterior from kept step 2 (t = 9) to kept step 1 (t = 5), for x_s given x_t and x0:
+  // mean (eta_s / eta_t) x_t + (1 - eta_s / eta_t) x0, variance kappa^2 eta_s (eta_t - eta_s) / eta_t.
+  const double es = full->eta[5], et = full->eta[9], k2 = full->kappa * full->kappa;
+  EXPECT_NEAR(r->coef_xt[2], es / et, 1e-12);
+  EXPECT_NEAR(r->coef_x0[2], 1 - es / et, 1e-12);
+  EXPECT_NEAR(r->posterior_variance[2], k2 * es * (et - es) / et, 1e-12);
+  // All steps: the schedule itself.
+  auto same = full->respaced(15);
+  ASSERT_TRUE(same.ok());
+  expect_near_all(same->posterior_variance, full->posterior_variance, "posterior_variance");
+  EXPECT_EQ(same->timesteps, full->timesteps);
+  EXPECT_FALSE(full->respaced(0).ok());
+  EXPECT_FALSE(full->respaced(16).ok());
+}
+
 TEST(Schedule, InputScaleIsOneWithoutNormalization) {
   auto p = v3();
   p.normalize_input = false;
