@@ -625,6 +625,18 @@ Unterstützt: JPEG, PNG, TIFF, WebP und BMP, 8 oder 16 Bit, Metadaten bleiben er
       <translation>Gerät:</translation>
     </message>
     <message>
+      <source>Precision:</source>
+      <translation>Genauigkeit:</translation>
+    </message>
+    <message>
+      <source>fp16 (GPU only)</source>
+      <translation>fp16 (nur GPU)</translation>
+    </message>
+    <message>
+      <source>Number format of the network: Automatic takes bf16 or fp16 on a GPU and fp32 on most CPUs; lower precision is faster and differs from fp32 by a fraction of a level.</source>
+      <translation>Zahlenformat des Netzes: Automatisch wählt bf16 oder fp16 auf einer GPU und fp32 auf den meisten CPUs; geringere Genauigkeit ist schneller und weicht von fp32 um einen Bruchteil einer Tonwertstufe ab.</translation>
+    </message>
+    <message>
       <source>Tile size:</source>
       <translation>Kachelgröße:</translation>
     </message>

@@ -625,6 +625,18 @@ Admitidos: JPEG, PNG, TIFF, WebP y BMP, de 8 o 16 bits, conservando los metadato
       <translation>Dispositivo:</translation>
     </message>
     <message>
+      <source>Precision:</source>
+      <translation>Precisión:</translation>
+    </message>
+    <message>
+      <source>fp16 (GPU only)</source>
+      <translation>fp16 (solo GPU)</translation>
+    </message>
+    <message>
+      <source>Number format of the network: Automatic takes bf16 or fp16 on a GPU and fp32 on most CPUs; lower precision is faster and differs from fp32 by a fraction of a level.</source>
+      <translation>Formato numérico de la red: Automático usa bf16 o fp16 en una GPU y fp32 en la mayoría de las CPU; una precisión menor es más rápida y difiere de fp32 en una fracción de nivel.</translation>
+    </message>
+    <message>
       <source>Tile size:</source>
       <translation>Tamaño de mosaico:</translation>
     </message>

@@ -625,6 +625,18 @@ Formats pris en charge : JPEG, PNG, TIFF, WebP et BMP, 8 ou 16 bits, métadonné
       <translation>Périphérique :</translation>
     </message>
     <message>
+      <source>Precision:</source>
+      <translation>Précision :</translation>
+    </message>
+    <message>
+      <source>fp16 (GPU only)</source>
+      <translation>fp16 (GPU uniquement)</translation>
+    </message>
+    <message>
+      <source>Number format of the network: Automatic takes bf16 or fp16 on a GPU and fp32 on most CPUs; lower precision is faster and differs from fp32 by a fraction of a level.</source>
+      <translation>Format numérique du réseau : Automatique choisit bf16 ou fp16 sur un GPU et fp32 sur la plupart des CPU ; une précision plus faible est plus rapide et s’écarte de fp32 d’une fraction de niveau.</translation>
+    </message>
+    <message>
       <source>Tile size:</source>
       <translation>Taille des tuiles :</translation>
     </message>

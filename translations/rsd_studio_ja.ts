@@ -623,6 +623,18 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <translation>デバイス:</translation>
     </message>
     <message>
+      <source>Precision:</source>
+      <translation>精度:</translation>
+    </message>
+    <message>
+      <source>fp16 (GPU only)</source>
+      <translation>fp16（GPU のみ）</translation>
+    </message>
+    <message>
+      <source>Number format of the network: Automatic takes bf16 or fp16 on a GPU and fp32 on most CPUs; lower precision is faster and differs from fp32 by a fraction of a level.</source>
+      <translation>ネットワークの数値形式: 自動では GPU で bf16 または fp16、ほとんどの CPU で fp32 を使います。低い精度は高速で、fp32 との差は 1 階調未満です。</translation>
+    </message>
+    <message>
       <source>Tile size:</source>
       <translation>タイルサイズ:</translation>
     </message>

@@ -627,6 +627,18 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <translation>Устройство:</translation>
     </message>
     <message>
+      <source>Precision:</source>
+      <translation>Точность:</translation>
+    </message>
+    <message>
+      <source>fp16 (GPU only)</source>
+      <translation>fp16 (только GPU)</translation>
+    </message>
+    <message>
+      <source>Number format of the network: Automatic takes bf16 or fp16 on a GPU and fp32 on most CPUs; lower precision is faster and differs from fp32 by a fraction of a level.</source>
+      <translation>Числовой формат сети: «Автоматически» выбирает bf16 или fp16 на GPU и fp32 на большинстве CPU; меньшая точность быстрее и отличается от fp32 на долю уровня яркости.</translation>
+    </message>
+    <message>
       <source>Tile size:</source>
       <translation>Размер тайла:</translation>
     </message>

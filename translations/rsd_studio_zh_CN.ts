@@ -623,6 +623,18 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <translation>设备：</translation>
     </message>
     <message>
+      <source>Precision:</source>
+      <translation>精度：</translation>
+    </message>
+    <message>
+      <source>fp16 (GPU only)</source>
+      <translation>fp16（仅 GPU）</translation>
+    </message>
+    <message>
+      <source>Number format of the network: Automatic takes bf16 or fp16 on a GPU and fp32 on most CPUs; lower precision is faster and differs from fp32 by a fraction of a level.</source>
+      <translation>网络的数值格式：自动在 GPU 上使用 bf16 或 fp16，在大多数 CPU 上使用 fp32；较低精度更快，与 fp32 的差异不到一个色阶。</translation>
+    </message>
+    <message>
       <source>Tile size:</source>
       <translation>分块大小：</translation>
     </message>
