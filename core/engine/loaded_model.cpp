@@ -54,16 +54,14 @@ int padding_offset(const UNetConfig& c, bool vq_codec) {
   return vq_codec ? std::lcm(64, need) : need;
 }
 
-// Module::to(dtype) in C++ casts every tensor, integer buffers too (the Swin layers' relative
-// position indices); only floating-point parameters and buffers change dtype here.
+}  // namespace
+
 void cast_floating(torch::nn::Module& module, at::ScalarType dtype) {
   for (auto& p : module.parameters(true))
     if (p.is_floating_point()) p.set_data(p.to(dtype));
   for (auto& b : module.buffers(true))
     if (b.is_floating_point()) b.set_data(b.to(dtype));
 }
-
-}  // namespace
 
 at::Device LoadedModel::torch_device() const {
   return device == DeviceKind::Cuda ? at::Device(at::kCUDA, 0) : at::Device(at::kCPU);

@@ -61,6 +61,10 @@ struct LoadedModel {
 Result<LoadedModel> load_model(const ModelCard& card, DeviceKind device,
                                MissingWeights missing = MissingWeights::Refuse);
 
+// Casts the floating-point parameters and buffers of `module` to dtype. (Module::to(dtype) in
+// C++ casts every tensor, integer buffers too: the Swin layers' relative position indices.)
+void cast_floating(torch::nn::Module& module, at::ScalarType dtype);
+
 // The dtype of a concrete precision (Fp32, Fp16, Bf16; Auto must be resolved first).
 at::ScalarType precision_dtype(Precision precision);
 

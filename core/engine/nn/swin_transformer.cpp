@@ -93,7 +93,10 @@ torch::Tensor WindowAttention::forward(const torch::Tensor& x, const torch::Tens
   if (mask.defined()) {
     attn.view({b, nh * nw, heads_, n, n}).add_(mask.unsqueeze(1).to(attn.scalar_type()));
   }
-  attn = attn.softmax(-1);
+  // In float32 for half inputs, as under the official autocast: exp over 64 logits in bf16 loses
+  // too much.
+  attn = attn.scalar_type() == at::kFloat ? attn.softmax(-1)
+                                          : attn.softmax(-1, at::kFloat).to(attn.scalar_type());
   auto out = at::matmul(attn.view({g, n, n}), qkv[2].reshape({g, n, hd}));  // [G, N, hd]
   // window_reverse: [B, nh, nw, heads, r, c, hd] -> [B, heads*hd, nh*ws, nw*ws]
   out = out.view({b, nh, nw, heads_, ws, ws, hd}).permute({0, 3, 6, 1, 4, 2, 5}).reshape({b, dim_, h, w});

@@ -18,9 +18,12 @@ torch::Tensor VectorQuantizer::nearest_indices(const torch::Tensor& z) const {
   const auto& e = embedding_->weight;
   const int64_t dim = e.size(1), n_embed = e.size(0);
   TORCH_CHECK(z.dim() == 4 && z.size(1) == dim, "quantizer expects [N, ", dim, ", H, W]");
-  const auto zf = z.permute({0, 2, 3, 1}).reshape({-1, dim}).to(e.scalar_type());  // [rows, C]
-  const auto e_sq = e.pow(2).sum(1);  // [n_embed]
-  const auto et = e.t();
+  // Distances in float32 whatever the network's precision: a near tie decided in bf16 picks
+  // another code vector and changes a whole 4 x 4 output block.
+  const auto ef = e.to(at::kFloat);
+  const auto zf = z.permute({0, 2, 3, 1}).reshape({-1, dim}).to(at::kFloat);  // [rows, C]
+  const auto e_sq = ef.pow(2).sum(1);  // [n_embed]
+  const auto et = ef.t();
   const int64_t rows = zf.size(0);
   const int64_t chunk = std::clamp<int64_t>(chunk_bytes_ / (n_embed * 4), 1, std::max<int64_t>(rows, 1));
   auto idx = at::empty({rows}, z.options().dtype(at::kLong));
