@@ -36,11 +36,20 @@ struct GpuArgs {
   std::string precisions = "fp32,fp16,bf16";
   int latency_lr = 64;
   int latency_runs = 5;
-  int throughput_lr = 1024;
+  int throughput_lr = 0;                 // > 0: one square LR input instead of throughput_mp
+  std::string throughput_mp = "1,12";  // output megapixels of the throughput runs
+  bool lite = true;                    // the embedded student and teacher too (default models)
+  bool teacher_throughput = false;     // teachers get a latency run only (for the ratio)
   int tiles_per_batch = 0;
   int threads = 0;
   std::string out = "bench-results";
 };
+
+// "student" or "teacher" from the card (empty when it cannot be read).
+std::string measure_role(const ModelRef& ref) {
+  auto card = engine::ModelCard::load(ref.card);
+  return card ? card->role : std::string();
+}
 
 // Each measurement runs in a fresh child process (peak RSS per measurement, no shared caches).
 json measure_in_child(const std::string& card, const std::vector<std::string>& extra) {
@@ -235,6 +244,10 @@ int run_gpu(const GpuArgs& a) {
       }
       refs.push_back({file, *card});
     }
+    if (a.lite) {
+      auto lite = resolve_models({"student", "teacher"});
+      if (lite) refs.insert(refs.end(), lite->begin(), lite->end());
+    }
   } else {
     auto r = resolve_models(split_list(a.models));
     if (!r) {
@@ -255,7 +268,12 @@ int run_gpu(const GpuArgs& a) {
   report["machine"] = machine_info();
   report["device"] = a.device;
   report["cuda_available"] = engine::cuda_available();
-  const int total = 1 + static_cast<int>(refs.size() * precisions.size() * 2);
+  std::vector<std::pair<int, int>> shapes;  // LR sizes of the throughput runs
+  if (a.throughput_lr > 0) shapes.push_back({a.throughput_lr, a.throughput_lr});
+  else
+    for (const auto& mp : split_list(a.throughput_mp)) shapes.push_back(lr_size_for(std::stod(mp), 4));
+  const int total =
+      1 + static_cast<int>(refs.size() * precisions.size() * (1 + shapes.size()));
   int step = 0;
   progress(++step, total, "3x3 convolution throughput");
   const ConvThroughput ct = measure_conv_throughput(a.device, 4, 64, 1, 3);
@@ -274,16 +292,42 @@ int run_gpu(const GpuArgs& a) {
                              std::to_string(a.latency_lr), "--runs",
                              std::to_string(a.latency_runs)});
       json latency = measure_in_child(ref.card.string(), lat);
-      progress(++step, total, ref.label + " " + p + ": throughput at " +
-                                  std::to_string(a.throughput_lr) + "^2 LR");
-      auto thr = common;
-      thr.insert(thr.end(), {"--lr-width", std::to_string(a.throughput_lr), "--lr-height",
-                             std::to_string(a.throughput_lr), "--runs", "1"});
-      json throughput = measure_in_child(ref.card.string(), thr);
+      json throughputs = json::array();
+      const bool teacher = measure_role(ref) == "teacher";
+      for (const auto& [w, h] : shapes) {
+        if (teacher && !a.teacher_throughput) break;
+        progress(++step, total, ref.label + " " + p + ": throughput at " + std::to_string(w) +
+                                    "x" + std::to_string(h) + " LR");
+        auto thr = common;
+        thr.insert(thr.end(), {"--lr-width", std::to_string(w), "--lr-height", std::to_string(h),
+                               "--runs", "1"});
+        throughputs.push_back(measure_in_child(ref.card.string(), thr));
+      }
       rows.push_back({{"label", ref.label}, {"precision", p}, {"latency", latency},
-                      {"throughput", throughput}});
+                      {"throughput", throughputs.empty() ? json() : throughputs[0]},
+                      {"throughputs", throughputs}});
     }
   }
+  // Teacher / student latency per precision: the official pair, then the lite pair.
+  json latency_ratios = json::array();
+  for (const auto& p : precisions) {
+    for (const auto& [student, teacher] :
+         {std::pair{"rsd.json", "resshift-v1.json"}, std::pair{"student", "teacher"}}) {
+      const json *s = nullptr, *t = nullptr;
+      for (const auto& row : rows) {
+        if (row["precision"] != p) continue;
+        if (row["label"] == student) s = &row;
+        if (row["label"] == teacher) t = &row;
+      }
+      if (!s || !t || !(*s)["latency"].contains("seconds") || !(*t)["latency"].contains("seconds"))
+        continue;
+      latency_ratios.push_back(
+          {{"precision", p}, {"student", student}, {"teacher", teacher},
+           {"ratio", (*t)["latency"]["seconds"].get<double>() /
+                         (*s)["latency"]["seconds"].get<double>()}});
+    }
+  }
+  report["latency_ratios"] = latency_ratios;
   report["runs"] = rows;
   return write_reports(report, a.out, "gpu", gpu_markdown(report));
 }
@@ -325,8 +369,15 @@ void add_speed_commands(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   gpu->add_option("--latency-runs", g->latency_runs, "Timed latency runs (median)")
       ->capture_default_str();
-  gpu->add_option("--throughput-lr", g->throughput_lr, "LR side of the throughput run")
+  gpu->add_option("--throughput-mp", g->throughput_mp,
+                  "Output megapixels of the throughput runs (4:3, tiles batched automatically)")
       ->capture_default_str();
+  gpu->add_option("--throughput-lr", g->throughput_lr,
+                  "One square LR side for the throughput run instead of --throughput-mp");
+  gpu->add_flag("--teacher-throughput", g->teacher_throughput,
+                "Also time the teachers at the throughput sizes (T network calls per tile)");
+  gpu->add_flag("!--no-lite", g->lite,
+                "Without --models: only the official pair, not the embedded student and teacher");
   gpu->add_option("--tiles-per-batch", g->tiles_per_batch, "0: automatic from free memory");
   gpu->add_option("--threads", g->threads, "LibTorch CPU threads (0: all cores)");
   gpu->add_option("--out", g->out, "Report folder")->capture_default_str();

@@ -207,17 +207,31 @@ std::string gpu_markdown(const json& r) {
         "|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& row : r["runs"]) {
     const json& l = row["latency"];
-    const json& t = row["throughput"];
-    md << "| " << row.value("label", "") << " | " << row.value("precision", "") << " | "
-       << l.value("lr_width", 0) << " | " << fixed(num(l, "seconds"), 4) << " | "
-       << t.value("lr_width", 0) << " | " << fixed(num(t, "mp_per_second"), 3) << " | "
-       << t.value("tile", 0) << " | " << t.value("tiles_per_batch", 0) << " | "
-       << t.value("tile_count", 0) << " | "
-       << fixed(num(t, "cuda_peak_allocated", -1) / 1048576.0, 0, true) << " | "
-       << fixed(num(t, "peak_rss") / 1048576.0, 0, true) << " |";
-    if (l.contains("error")) md << " latency error: " << l.value("error", "");
-    if (t.contains("error")) md << " throughput error: " << t.value("error", "");
-    md << "\n";
+    json sizes = row.value("throughputs", json::array());
+    if (sizes.empty()) sizes.push_back(json::object());  // a latency-only row
+    for (const json& t : sizes) {
+      md << "| " << row.value("label", "") << " | " << row.value("precision", "") << " | "
+         << l.value("lr_width", 0) << " | " << fixed(num(l, "seconds"), 4) << " | ";
+      if (t.empty()) {
+        md << "latency only | | | | | | |\n";
+        continue;
+      }
+      md << t.value("lr_width", 0) << "x" << t.value("lr_height", 0) << " | "
+         << fixed(num(t, "mp_per_second"), 3) << " | " << t.value("tile_width", 0) << "x"
+         << t.value("tile_height", 0) << " | " << t.value("tiles_per_batch", 0) << " | "
+         << t.value("tile_count", 0) << " | "
+         << fixed(num(t, "cuda_peak_allocated", -1) / 1048576.0, 0, true) << " | "
+         << fixed(num(t, "peak_rss") / 1048576.0, 0, true) << " |";
+      if (l.contains("error")) md << " latency error: " << l.value("error", "");
+      if (t.contains("error")) md << " throughput error: " << t.value("error", "");
+      md << "\n";
+    }
+  }
+  if (!r.value("latency_ratios", json::array()).empty()) {
+    md << "\n| precision | student | teacher | teacher / student latency |\n|---|---|---|---|\n";
+    for (const auto& q : r["latency_ratios"])
+      md << "| " << q.value("precision", "") << " | " << q.value("student", "") << " | "
+         << q.value("teacher", "") << " | " << fixed(num(q, "ratio"), 2) << " |\n";
   }
   md << "\n";
   return md.str();
