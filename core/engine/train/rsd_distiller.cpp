@@ -181,6 +181,15 @@ Result<DistillLosses> RsdDistiller::fake_step() {
   }
 }
 
+torch::Tensor RsdDistiller::pixel_anchor(const torch::Tensor& x0_hat, const TrainingBatch& batch) {
+  const int f = config_.distill.pixel_lowpass;
+  if (f <= 1) return (x0_hat - batch.z0).abs().mean();
+  auto image = codec_->decode(x0_hat / card_.diffusion.latent_scale);
+  auto coarse = at::avg_pool2d(image, {f, f}, {f, f});
+  auto target = at::avg_pool2d(batch.hr.to(image.dtype()), {f, f}, {f, f});
+  return (coarse - target).abs().mean();
+}
+
 Result<DistillLosses> RsdDistiller::student_step() {
   try {
     auto batch = data_->next(gen_, *codec_, card_.diffusion.latent_scale, device_);
@@ -214,7 +223,7 @@ Result<DistillLosses> RsdDistiller::student_step() {
     auto loss = rsd_student_loss(f_star, f_phi, x0_hat, config_.distill.sid_normalization);
     out.student = loss.item<double>();
     if (config_.distill.pixel_weight > 0) {
-      auto l1 = (x0_hat - batch->z0).abs().mean();
+      auto l1 = pixel_anchor(x0_hat, *batch);
       out.pixel = l1.item<double>();
       loss = loss + config_.distill.pixel_weight * l1;
     }
@@ -342,6 +351,10 @@ Status RsdDistiller::export_model() {
                "}, GAN head on fake-model bottleneck features, weight " +
                std::to_string(config_.distill.gan_weight) + ", L1 anchor to HR weight " +
                std::to_string(config_.distill.pixel_weight) +
+               (config_.distill.pixel_lowpass > 1
+                    ? " on " + std::to_string(config_.distill.pixel_lowpass) + "x" +
+                          std::to_string(config_.distill.pixel_lowpass) + " box averages"
+                    : std::string()) +
                "). The LPIPS term of the paper is left out: no pretrained VGG/AlexNet can be shipped.";
   return export_card(card, config_.out, student_name(), ema_->state_dict(*student_), training);
 }

@@ -102,6 +102,9 @@ class RsdDistiller {
   Status resume_from(const std::filesystem::path& folder);
   // x0_hat = G(z_{t_n}) for a batch; t_n drawn from the multistep set.
   torch::Tensor student_sample(const TrainingBatch& batch, bool with_grad);
+  // The supervised anchor: mean|x0_hat - z0| in the latent space, or with distill.pixel_lowpass
+  // f > 1, mean|box_f(Dec(x0_hat)) - box_f(hr)| between f x f averages of the decoded sample and HR.
+  torch::Tensor pixel_anchor(const torch::Tensor& x0_hat, const TrainingBatch& batch);
   torch::Tensor draw_t(int64_t n);
   torch::Tensor randn_like_cpu(const torch::Tensor& like);
 

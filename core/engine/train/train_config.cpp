@@ -64,7 +64,7 @@ Status read_distill(const nlohmann::json& j, DistillConfig& d) {
   if (!j.is_object()) return range_error("distill", "must be an object");
   Reader r(j, "distill.");
   RSD_TRY(r.check_keys({"fake_updates", "num_steps", "gan_weight", "fake_lr", "disc_channels",
-                        "sid_normalization", "pixel_weight"}));
+                        "sid_normalization", "pixel_weight", "pixel_lowpass"}));
   RSD_TRY(r.get("fake_updates", d.fake_updates));
   RSD_TRY(r.get("num_steps", d.num_steps));
   RSD_TRY(r.get("gan_weight", d.gan_weight));
@@ -72,6 +72,7 @@ Status read_distill(const nlohmann::json& j, DistillConfig& d) {
   RSD_TRY(r.get("disc_channels", d.disc_channels));
   RSD_TRY(r.get("sid_normalization", d.sid_normalization));
   RSD_TRY(r.get("pixel_weight", d.pixel_weight));
+  RSD_TRY(r.get("pixel_lowpass", d.pixel_lowpass));
   return {};
 }
 
@@ -198,6 +199,8 @@ Status TrainConfig::validate() const {
   if (distill.gan_weight < 0) return range_error("distill.gan_weight", "must be >= 0");
   if (!(distill.fake_lr > 0)) return range_error("distill.fake_lr", "must be a positive number");
   if (!(distill.pixel_weight >= 0)) return range_error("distill.pixel_weight", "must be >= 0");
+  if (distill.pixel_lowpass < 1 || distill.pixel_lowpass > 64)
+    return range_error("distill.pixel_lowpass", "must be in [1, 64]");
   if (distill.disc_channels < 1) return range_error("distill.disc_channels", "must be >= 1");
   return {};
 }
@@ -234,7 +237,8 @@ nlohmann::json TrainConfig::to_json() const {
             {"fake_lr", distill.fake_lr},
             {"disc_channels", distill.disc_channels},
             {"sid_normalization", distill.sid_normalization},
-            {"pixel_weight", distill.pixel_weight}}}};
+            {"pixel_weight", distill.pixel_weight},
+            {"pixel_lowpass", distill.pixel_lowpass}}}};
 }
 
 double TrainConfig::lr_at(int step) const {

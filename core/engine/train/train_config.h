@@ -19,7 +19,8 @@
 //   "degradation": "bicubic" | "realesrgan", "degradation_params": { ...YAML keys... },
 //   "hflip": true, "init": "auto" | "random" | "card",
 //   "distill": { "fake_updates": 5, "num_steps": 4, "gan_weight": 3e-3, "fake_lr": 5e-5,
-//                "disc_channels": 64, "sid_normalization": true, "pixel_weight": 0.0 }
+//                "disc_channels": 64, "sid_normalization": true, "pixel_weight": 0.0,
+//                "pixel_lowpass": 1 }
 // }
 #pragma once
 
@@ -47,6 +48,10 @@ struct DistillConfig {
   // target, in the latent space; pixels for the pixel-unshuffle codec). The paper's supervised
   // term here is LPIPS (lambda_1 = 2), whose VGG/AlexNet weights cannot ship; 0 disables it.
   double pixel_weight = 0.0;
+  // Low-pass anchor: 1 compares full-resolution pixels; f > 1 compares f x f box averages of the
+  // decoded student sample and the HR patch, so the anchor pins the coarse content (f = sf: what
+  // the LR photo determines) and leaves the finer detail to the distillation and the GAN terms.
+  int pixel_lowpass = 1;
 };
 
 struct TrainConfig {

@@ -327,6 +327,33 @@ TEST_F(DistillerTest, PixelAnchorEntersTheLoss) {
   EXPECT_FALSE(at::allclose(w_plain, w_anchored, 0, 1e-9));
 }
 
+// The low-pass anchor (distill.pixel_lowpass f) compares f x f box averages of the decoded
+// sample and HR: by the triangle inequality it is at most the full-resolution L1 of the same
+// update (pixel_unshuffle latent, latent_scale 1: latent L1 = pixel L1), it is still positive and
+// it still moves the student, differently from the full-resolution anchor.
+TEST_F(DistillerTest, LowPassAnchorComparesBoxAverages) {
+  config_.distill.fake_updates = 1;
+  config_.distill.gan_weight = 0.0;
+  config_.distill.pixel_weight = 1.0;
+  auto one_update = [&](int lowpass, DistillLosses& losses) {
+    fs::remove_all(config_.out);
+    config_.distill.pixel_lowpass = lowpass;
+    auto d = make();
+    EXPECT_NE(d, nullptr);
+    auto l = d->train_step();
+    EXPECT_TRUE(l.ok()) << l.error().what();
+    if (l.ok()) losses = *l;
+    return d->student().named_parameters()["input_blocks.0.0.weight"].clone();
+  };
+  DistillLosses full, coarse;
+  auto w_full = one_update(1, full);
+  auto w_coarse = one_update(4, coarse);
+  EXPECT_GT(coarse.pixel, 0.0);
+  EXPECT_LT(coarse.pixel, full.pixel);
+  EXPECT_DOUBLE_EQ(coarse.student, full.student);  // same seed: same sample before the update
+  EXPECT_FALSE(at::allclose(w_full, w_coarse, 0, 1e-9));
+}
+
 // Eq. 34 is a difference of two regressions: it is 0 while the fake model equals the teacher and
 // moves as the fake model tracks the student, so it is not a loss that falls. What must hold:
 // every loss stays finite, the student leaves the teacher (the noise channel comes alive), the

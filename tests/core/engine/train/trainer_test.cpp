@@ -122,6 +122,11 @@ TEST(TrainConfigTest, ParsesKeysAndNamesBadOnes) {
   EXPECT_EQ(anchor.error().context, "distill.pixel_weight");
   EXPECT_DOUBLE_EQ(TrainConfig::from_json(nlohmann::json{{"distill", {{"pixel_weight", 0.5}}}})
                        ->distill.pixel_weight, 0.5);
+  auto lowpass = TrainConfig::from_json(nlohmann::json{{"distill", {{"pixel_lowpass", 0}}}});
+  ASSERT_FALSE(lowpass.ok());
+  EXPECT_EQ(lowpass.error().context, "distill.pixel_lowpass");
+  EXPECT_EQ(TrainConfig::from_json(nlohmann::json{{"distill", {{"pixel_lowpass", 4}}}})
+                ->distill.pixel_lowpass, 4);
   auto mode = TrainConfig::from_json(nlohmann::json{{"degradation", "jpeg"}});
   ASSERT_FALSE(mode.ok());
   EXPECT_EQ(mode.error().context, "degradation");
