@@ -33,6 +33,9 @@ struct CliOptions {
   std::string precision = "auto";
   int tile = 0;
   uint64_t seed = 12345;
+  int samples = 1;
+  double detail = 1.0;
+  bool uncertainty_map = false;
   int64_t max_memory_mb = 0;
   std::string format;
   int quality = 95;
@@ -63,6 +66,16 @@ void add_options(CLI::App& app, CliOptions& o) {
       ->check(CLI::IsMember({"auto", "fp32", "fp16", "bf16"}));
   app.add_option("--tile", o.tile, "Square tiles of this side in input pixels (0 = planned to fit the photo)");
   app.add_option("--seed", o.seed, "Noise seed (same seed, same result)")->capture_default_str();
+  app.add_option("--samples", o.samples,
+                 "Samples per photo, each with its own noise seed (each costs one model run)")
+      ->check(CLI::Range(1, rsd::kMaxSamples))
+      ->capture_default_str();
+  app.add_option("--detail", o.detail,
+                 "0 = mean of the samples (most faithful, softest) to 1 = the first sample (most detail)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  app.add_flag("--uncertainty-map", o.uncertainty_map,
+               "Also write {output stem}_uncertainty.png: where the samples disagree (invented detail)");
   app.add_option("--max-memory", o.max_memory_mb,
                  "Working memory bound in MiB used to size tiles and, for large photos, bands (0 = automatic)");
   app.add_option("-f,--format", o.format, "Output format: png, jpg, tif, webp (default: the input's)");
@@ -105,6 +118,7 @@ rsd::Result<rsd::pipeline::BatchOptions> batch_options(const CliOptions& o) {
   out.existing = o.overwrite       ? rsd::pipeline::ExistingOutput::Overwrite
                  : o.skip_existing ? rsd::pipeline::ExistingOutput::Skip
                                    : rsd::pipeline::ExistingOutput::KeepBoth;
+  out.uncertainty_map = o.uncertainty_map;
   out.metadata.strip_gps = o.strip_gps;
   out.metadata.strip_all = o.strip_metadata;
   if (o.max_memory_mb < 0)
@@ -128,6 +142,8 @@ rsd::Result<std::unique_ptr<rsd::engine::Upscaler>> load_model(const CliOptions&
   rsd::engine::UpscaleOptions uo;
   uo.steps = o.steps;
   uo.seed = o.seed;
+  uo.samples = o.samples;
+  uo.detail = o.detail;
   uo.tile = o.tile;
   uo.precision = o.precision;
   uo.max_memory_mb = o.max_memory_mb;
@@ -198,6 +214,8 @@ int main(int argc, char** argv) {
       if (o.print_outputs) std::cout << r.info.output.string() << std::endl;
       if (!o.quiet && !o.print_outputs)
         std::cerr << (r.outcome == FileOutcome::Done ? "wrote " : "kept ") << r.info.output.string() << "\n";
+      if (!o.quiet && !r.info.uncertainty_map.empty())
+        std::cerr << "wrote " << r.info.uncertainty_map.string() << "\n";
       if (!o.quiet)
         for (const auto& w : r.info.warnings) std::cerr << "rsd-upscale: " << in << ": warning: " << w << "\n";
     } else if (r.outcome == FileOutcome::Failed) {

@@ -6,6 +6,7 @@
 #include <torch/utils.h>
 
 #include <cstring>
+#include <string>
 #include <thread>
 #include <utility>
 
@@ -54,6 +55,11 @@ Result<std::unique_ptr<Upscaler>> Upscaler::create(const ModelCard& card, Device
     torch::NoGradGuard no_grad;
     auto precision = parse_precision(options.precision);
     if (!precision.ok()) return precision.error();
+    if (options.samples < 1 || options.samples > kMaxSamples)
+      return Error(ErrorCode::InvalidArgument, "samples must be 1 to " + std::to_string(kMaxSamples) +
+                                                   ", not " + std::to_string(options.samples));
+    if (!(options.detail >= 0.0 && options.detail <= 1.0))
+      return Error(ErrorCode::InvalidArgument, "detail must be between 0 and 1");
     auto model = load_model(card, device);
     if (!model.ok()) return model.error();
     if (auto st = model->set_steps(options.steps); !st.ok()) return st.error();
@@ -70,6 +76,36 @@ Result<std::unique_ptr<Upscaler>> Upscaler::create(const ModelCard& card, Device
 }
 
 Result<ImageF> Upscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
+  const UpscaleOptions& o = impl_->options;
+  if (o.samples <= 1) return upscale_once(rgb, o.seed, ctx);
+  auto set = upscale_samples(rgb, o.samples, ctx);
+  if (!set) return set.error();
+  return blend_detail(set.value(), o.detail);
+}
+
+Result<SampleSet> Upscaler::upscale_samples(const ImageF& rgb, int samples, const JobContext& ctx) {
+  if (samples < 1 || samples > kMaxSamples)
+    return Error(ErrorCode::InvalidArgument,
+                 "samples must be 1 to " + std::to_string(kMaxSamples) + ", not " + std::to_string(samples),
+                 "upscale");
+  SampleAccumulator acc;
+  for (int k = 0; k < samples; ++k) {
+    const JobContext sub = ctx.slice(double(k) / samples, double(k + 1) / samples);
+    auto out = upscale_once(rgb, sample_seed(impl_->options.seed, k), sub);
+    if (!out) return out.error();
+    acc.add(out.value());
+  }
+  return acc.finish();
+}
+
+Sampling Upscaler::sampling() const { return {impl_->options.samples, impl_->options.detail}; }
+
+void Upscaler::set_sampling(const Sampling& s) {
+  impl_->options.samples = s.samples;
+  impl_->options.detail = s.detail;
+}
+
+Result<ImageF> Upscaler::upscale_once(const ImageF& rgb, uint64_t seed, const JobContext& ctx) {
   LoadedModel& m = impl_->model;
   const UpscaleOptions& o = impl_->options;
   if (rgb.channels != 3 || rgb.empty() ||
@@ -88,7 +124,7 @@ Result<ImageF> Upscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
     to.tile = o.tile;
     to.overlap = o.tile_overlap;
     to.tiles_per_batch = o.tiles_per_batch;
-    to.seed = o.seed;
+    to.seed = seed;
     auto lq = image_to_tensor(rgb, m.torch_device());
     TilingReport report;
     auto out = run_tiled(lq, to, m.tile_function(), ctx, &report);

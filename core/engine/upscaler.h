@@ -29,6 +29,10 @@ struct UpscaleOptions {
   std::string precision = "auto";
   int64_t max_memory_mb = 0;     // bound on working memory used to pick the tile size; 0 = auto
   int threads = 0;               // LibTorch CPU threads; 0 = keep, or all cores if it is still 1
+  // Samples drawn per upscale (seeds base/sample_set.h: sample_seed) and their blend: output =
+  // (1 - detail) x mean + detail x the first sample. 1 and 1 give the ordinary output.
+  int samples = 1;
+  double detail = 1.0;
 };
 
 class Upscaler final : public ImageUpscaler {
@@ -39,6 +43,11 @@ class Upscaler final : public ImageUpscaler {
   ~Upscaler() override;
 
   Result<ImageF> upscale(const ImageF& rgb, const JobContext& ctx) override;
+  // K runs of the whole tiled upscale, sample k with seed sample_seed(options().seed, k) (tile i
+  // of it: that + i), so every sample is seamless and a seed gives the same set on any tiling.
+  Result<SampleSet> upscale_samples(const ImageF& rgb, int samples, const JobContext& ctx) override;
+  Sampling sampling() const override;
+  void set_sampling(const Sampling& sampling) override;
   int scale() const override;
   std::string model_name() const override;
   std::string device_name() const override;
@@ -51,6 +60,7 @@ class Upscaler final : public ImageUpscaler {
  private:
   struct Impl;
   explicit Upscaler(std::unique_ptr<Impl> impl);
+  Result<ImageF> upscale_once(const ImageF& rgb, uint64_t seed, const JobContext& ctx);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -9,6 +9,7 @@
 #include "metadata/metadata_writer.h"
 #include "pipeline/banded_upscale.h"
 #include "pipeline/output_naming.h"
+#include "pipeline/uncertainty_map.h"
 
 namespace rsd::pipeline {
 namespace fs = std::filesystem;
@@ -134,7 +135,17 @@ Result<OutputInfo> process_file_in_bands(const fs::path& input, std::vector<uint
     ImageF flat = imaging::flatten_alpha(rows, 1.f);
     return writer->write_rows(layout->gray ? imaging::rgb_to_gray(flat) : flat);
   };
-  if (auto st = upscale_in_bands(px, layout.value(), upscaler, options.bands, sink, ctx.slice(0.05, 0.97)); !st)
+  std::unique_ptr<UncertaintyMapWriter> map;
+  RowSink spread_sink;
+  if (options.uncertainty_map) {
+    auto m = UncertaintyMapWriter::open(plan->path.parent_path(), info.width, info.height, options.write_faults);
+    if (!m) return m.error().within(uncertainty_map_path(plan->path).u8string());
+    map = std::move(m.value());
+    spread_sink = [&](const ImageF& rows) { return map->write_rows(rows); };
+  }
+  if (auto st = upscale_in_bands(px, layout.value(), upscaler, options.bands, sink, ctx.slice(0.05, 0.97),
+                                 map ? &spread_sink : nullptr);
+      !st)
     return st.error().within(st.error().code == ErrorCode::Io ? out_ctx : where);
   px = imaging::IntegerImage();  // the input samples are no longer needed
   ctx.report(0.97, "write");
@@ -159,6 +170,11 @@ Result<OutputInfo> process_file_in_bands(const fs::path& input, std::vector<uint
     }
     auto st = (*file)->commit(final_plan->path, options.existing == ExistingOutput::Overwrite);
     if (st) {
+      if (map) {
+        auto written = map->commit(info.output, options);
+        if (!written) return written.error();
+        info.uncertainty_map = written.value();
+      }
       info.warnings = std::move(warnings);
       ctx.report(1.0, "done");
       return info;

@@ -28,7 +28,50 @@ Result<ImageF> alpha_rows(const imaging::IntegerImage& px, int y0, int y1, int s
   return up->crop(0, y0 - first * s, up->width, y1 - y0);
 }
 
+// Multiplies row r of img by w[r].
+void weigh_rows(ImageF& img, const std::vector<float>& w) {
+  const size_t row_len = size_t(img.width) * img.channels;
+  for (int r = 0; r < img.height; ++r) {
+    float* dst = img.row(r);
+    const float wr = w[size_t(r)];
+    for (size_t i = 0; i < row_len; ++i) dst[i] *= wr;
+  }
+}
+
+// Adds the weighted rows an earlier band left (`tail`) into the first rows of img.
+void add_tail(ImageF& img, const ImageF& tail) {
+  const size_t row_len = size_t(img.width) * img.channels;
+  for (int r = 0; r < tail.height; ++r) {
+    float* dst = img.row(r);
+    const float* acc = tail.row(r);
+    for (size_t i = 0; i < row_len; ++i) dst[i] += acc[i];
+  }
+}
+
+// Rows [a, b) of img divided by their weight sums.
+ImageF normalized_rows(const ImageF& img, int a, int b, const std::vector<float>& weight) {
+  ImageF chunk = img.crop(0, a, img.width, b - a);
+  const size_t row_len = size_t(img.width) * img.channels;
+  for (int r = 0; r < chunk.height; ++r) {
+    float* row = chunk.row(r);
+    const float inv = 1.f / weight[size_t(a + r)];
+    for (size_t i = 0; i < row_len; ++i) row[i] *= inv;
+  }
+  return chunk;
+}
+
 }  // namespace
+
+Result<ImageF> upscale_with_spread(ImageUpscaler& upscaler, const ImageF& rgb, const JobContext& ctx,
+                                   ImageF* spread) {
+  const Sampling s = upscaler.sampling();
+  auto set = upscaler.upscale_samples(rgb, std::max(1, s.samples), ctx);
+  if (!set) return set.error();
+  if (set->spread.width != set->first.width || set->spread.height != set->first.height)
+    return Error(ErrorCode::Internal, "the model's spread does not match its samples");
+  *spread = std::move(set->spread);
+  return blend_detail(set.value(), s.detail);
+}
 
 int64_t band_memory_bytes(const BandOptions& o) { return o.memory_bytes > 0 ? o.memory_bytes : kDefaultBandMemory; }
 
@@ -61,7 +104,7 @@ ImageF restore_layout(ImageF rgb, const ImageF* alpha, bool gray) {
 
 Status upscale_in_bands(const imaging::IntegerImage& px, const imaging::DecodedImage& layout,
                         ImageUpscaler& upscaler, const BandOptions& options, const RowSink& sink,
-                        const JobContext& ctx) {
+                        const JobContext& ctx, const RowSink* spread_sink) {
   if (px.empty()) return Error(ErrorCode::InvalidArgument, "no pixels to upscale");
   const int W = px.width, H = px.height, S = upscaler.scale();
   const int h = band_rows(W, H, S, options);
@@ -70,7 +113,7 @@ Status upscale_in_bands(const imaging::IntegerImage& px, const imaging::DecodedI
   const int n = int(starts.size());
   const int out_w = W * S;
 
-  ImageF tail;                    // weighted rows shared with the next band (RGB)
+  ImageF tail, spread_tail;        // weighted rows shared with the next band (RGB, spread)
   std::vector<float> tail_weight;  // their weight sums, one per row
   for (int k = 0; k < n; ++k) {
     if (ctx.cancelled()) return Error(ErrorCode::Cancelled, "cancelled");
@@ -85,7 +128,8 @@ Status upscale_in_bands(const imaging::IntegerImage& px, const imaging::DecodedI
       auto parent = band_ctx.progress;
       band_ctx.progress = [parent, stage](double f, std::string_view s) { parent(f, stage + ", " + std::string(s)); };
     }
-    auto up = upscaler.upscale(rgb, band_ctx);
+    ImageF spread;
+    auto up = spread_sink ? upscale_with_spread(upscaler, rgb, band_ctx, &spread) : upscaler.upscale(rgb, band_ctx);
     if (!up) return up.error();
     if (up->channels != 3 || up->width != out_w || up->height != h * S)
       return Error(ErrorCode::Internal, "the model returned " + std::to_string(up->width) + "x" +
@@ -96,30 +140,20 @@ Status upscale_in_bands(const imaging::IntegerImage& px, const imaging::DecodedI
     // ramps of two neighbours sum to one, and dividing by the sum also covers rows that three
     // bands share (possible when tile_starts spreads short images).
     const std::vector<float> w = engine::blend_ramp(h, lead, trail, S);
-    const size_t row_len = size_t(out_w) * 3;
     std::vector<float> weight(w.begin(), w.end());
-    for (int r = 0; r < up->height; ++r) {
-      float* dst = up->row(r);
-      const float wr = w[size_t(r)];
-      for (size_t i = 0; i < row_len; ++i) dst[i] *= wr;
+    weigh_rows(*up, w);
+    add_tail(*up, tail);
+    if (spread_sink) {
+      weigh_rows(spread, w);
+      add_tail(spread, spread_tail);
     }
-    for (int r = 0; r < tail.height; ++r) {
-      float* dst = up->row(r);
-      const float* acc = tail.row(r);
-      for (size_t i = 0; i < row_len; ++i) dst[i] += acc[i];
-      weight[size_t(r)] += tail_weight[size_t(r)];
-    }
+    for (int r = 0; r < tail.height; ++r) weight[size_t(r)] += tail_weight[size_t(r)];
     // Rows above the next band's first row are final: hand them on.
     const int final_rows = k + 1 < n ? (starts[k + 1] - y0) * S : h * S;
     for (int a = 0; a < final_rows; a += kChunkRows) {
       if (ctx.cancelled()) return Error(ErrorCode::Cancelled, "cancelled");
       const int b = std::min(final_rows, a + kChunkRows);
-      ImageF chunk = up->crop(0, a, out_w, b - a);
-      for (int r = 0; r < chunk.height; ++r) {
-        float* row = chunk.row(r);
-        const float inv = 1.f / weight[size_t(a + r)];
-        for (size_t i = 0; i < row_len; ++i) row[i] *= inv;
-      }
+      ImageF chunk = normalized_rows(*up, a, b, weight);
       ImageF alpha;
       if (layout.has_alpha) {
         auto planes = alpha_rows(px, y0 * S + a, y0 * S + b, S);
@@ -128,9 +162,12 @@ Status upscale_in_bands(const imaging::IntegerImage& px, const imaging::DecodedI
       }
       if (auto st = sink(restore_layout(std::move(chunk), layout.has_alpha ? &alpha : nullptr, layout.gray)); !st)
         return st;
+      if (spread_sink)
+        if (auto st = (*spread_sink)(normalized_rows(spread, a, b, weight)); !st) return st;
     }
     // The rest is kept, still weighted, for the next band.
     tail = up->crop(0, final_rows, out_w, h * S - final_rows);
+    if (spread_sink) spread_tail = spread.crop(0, final_rows, out_w, h * S - final_rows);
     tail_weight.assign(weight.begin() + final_rows, weight.end());
   }
   return {};

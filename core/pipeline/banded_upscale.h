@@ -32,12 +32,19 @@ int64_t band_memory_bytes(const BandOptions& options);
 // Input rows per band (overlap included) for an input `width` pixels wide upscaled x`scale`.
 int band_rows(int width, int height, int scale, const BandOptions& options);
 
-// `layout` says how to read `pixels` (gray, alpha); its own pixels are not used. Errors: those of
-// the upscaler and the sink, Cancelled (checked between bands and chunks), Internal when the model
+// `layout` says how to read `pixels` (gray, alpha); its own pixels are not used. With
+// `spread_sink`, each band's samples are drawn with upscale_with_spread() and the spread rows
+// (1 channel, cross-faded like the pixels) go there, in step with `sink`. Errors: those of the
+// upscaler and the sinks, Cancelled (checked between bands and chunks), Internal when the model
 // returns the wrong size.
 Status upscale_in_bands(const imaging::IntegerImage& pixels, const imaging::DecodedImage& layout,
                         ImageUpscaler& upscaler, const BandOptions& options, const RowSink& sink,
-                        const JobContext& ctx);
+                        const JobContext& ctx, const RowSink* spread_sink = nullptr);
+
+// The upscaler's sampling().samples samples of rgb blended at its sampling().detail (what
+// upscale() returns), with their spread stored in *spread.
+Result<ImageF> upscale_with_spread(ImageUpscaler& upscaler, const ImageF& rgb, const JobContext& ctx,
+                                   ImageF* spread);
 
 // Upscaled RGB (and the upscaled alpha plane, when the photo has one) in the photo's own channel
 // layout; shared with upscale_pixels().

@@ -66,6 +66,10 @@ struct OutputOptions {
   // Besides the input itself, files that must never be written over (a batch passes all inputs).
   std::vector<std::filesystem::path> protected_paths;
 
+  // Also write the map of invented detail (pipeline/uncertainty_map.h) beside each output: the
+  // spread of the upscaler's sampling().samples samples (all zero with one sample).
+  bool uncertainty_map = false;
+
   metadata::MetadataPolicy metadata;
   SizeLimits limits;
   BandOptions bands;

@@ -11,6 +11,7 @@
 #include "pipeline/banded_job.h"
 #include "pipeline/banded_upscale.h"
 #include "pipeline/output_naming.h"
+#include "pipeline/uncertainty_map.h"
 
 namespace rsd::pipeline {
 namespace fs = std::filesystem;
@@ -75,12 +76,13 @@ Result<LoadedInput> load_input(const fs::path& path, const SizeLimits& limits, i
   return load_from_bytes(path, bytes.value(), limits, scale);
 }
 
-Result<ImageF> upscale_pixels(const imaging::DecodedImage& image, ImageUpscaler& upscaler, const JobContext& ctx) {
+Result<ImageF> upscale_pixels(const imaging::DecodedImage& image, ImageUpscaler& upscaler, const JobContext& ctx,
+                              ImageF* spread) {
   const ImageF& px = image.pixels;
   if (px.empty()) return Error(ErrorCode::InvalidArgument, "no pixels to upscale");
   // Gray with alpha arrives as RGBA with equal colour channels; plain gray as one channel.
   const ImageF rgb = px.channels == 1 ? imaging::gray_to_rgb(px) : px.channels == 4 ? imaging::take_channels(px, 0, 3) : px;
-  auto up = upscaler.upscale(rgb, ctx);
+  auto up = spread ? upscale_with_spread(upscaler, rgb, ctx, spread) : upscaler.upscale(rgb, ctx);
   if (!up) return up.error();
   const int s = upscaler.scale();
   if (up->channels != 3 || up->width != px.width * s || up->height != px.height * s)
@@ -206,13 +208,20 @@ Result<OutputInfo> process_file(const fs::path& input, const OutputOptions& opti
   for (const auto& w : loaded->warnings) ctx.warn(where + ": " + w);
   if (auto st = cancelled_check(ctx); !st) return st.error().within(where);
 
-  auto upscaled = upscale_pixels(loaded->image, upscaler, ctx.slice(0.05, 0.9));
+  ImageF spread;
+  auto upscaled = upscale_pixels(loaded->image, upscaler, ctx.slice(0.05, 0.9),
+                                 options.uncertainty_map ? &spread : nullptr);
   if (!upscaled) return upscaled.error().within(where);
   loaded->image.pixels = ImageF();  // the input pixels are no longer needed
   if (auto st = cancelled_check(ctx); !st) return st.error().within(where);
 
   auto saved = save_output(loaded.value(), upscaled.value(), options, model, ctx.slice(0.9, 1.0));
   if (!saved) return saved.error();
+  if (options.uncertainty_map && !saved->skipped) {
+    auto map = write_uncertainty_map(spread, saved->output, options);
+    if (!map) return map.error();
+    saved->uncertainty_map = map.value();
+  }
   saved->warnings.insert(saved->warnings.begin(), loaded->warnings.begin(), loaded->warnings.end());
   return saved;
 }

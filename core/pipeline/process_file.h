@@ -37,12 +37,16 @@ Result<LoadedInput> load_input(const std::filesystem::path& path, const SizeLimi
 // Runs the model on the colour channels and rebuilds the channel layout of `image`: gray input
 // goes through the model as RGB and comes back gray; alpha is resampled bicubically (clamped) and
 // recombined. Returns `upscaler.scale()` times larger pixels with image.pixels' channel count.
-Result<ImageF> upscale_pixels(const imaging::DecodedImage& image, ImageUpscaler& upscaler, const JobContext& ctx);
+// With `spread`, the upscaler's samples are drawn through upscale_samples() and their spread (one
+// channel, output size) is stored there; the pixels are the same blend upscale() gives.
+Result<ImageF> upscale_pixels(const imaging::DecodedImage& image, ImageUpscaler& upscaler, const JobContext& ctx,
+                              ImageF* spread = nullptr);
 
 struct OutputInfo {
   std::filesystem::path input;
   std::filesystem::path output;   // the file written (or the existing one, when skipped)
   bool skipped = false;           // ExistingOutput::Skip found the output already there
+  std::filesystem::path uncertainty_map;  // the map written beside it (OutputOptions::uncertainty_map)
   imaging::ImageFormat format = imaging::ImageFormat::Unknown;
   int width = 0;
   int height = 0;

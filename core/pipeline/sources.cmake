@@ -13,4 +13,6 @@ list(APPEND RSD_CORE_SOURCES
   pipeline/output_options.h
   pipeline/process_file.cpp
   pipeline/process_file.h
+  pipeline/uncertainty_map.cpp
+  pipeline/uncertainty_map.h
 )

@@ -1,0 +1,49 @@
+// The map of invented detail: the per-pixel spread of K samples (base/sample_set.h) as an 8-bit
+// colour-mapped PNG written beside the output, "{output stem}_uncertainty.png".
+//
+// Scale: the spread (standard deviation over the samples, RMS over R, G, B, in [0, 1] pixel
+// units) is divided by kSpreadFullScale and clamped, then coloured with the "inferno" map: black
+// where every sample agrees, through purple and orange, to pale yellow at a spread of
+// kSpreadFullScale (about 13 levels of 255) and above.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "base/error.h"
+#include "base/image.h"
+#include "imaging/file_io.h"
+#include "pipeline/output_options.h"
+
+namespace rsd::pipeline {
+
+inline constexpr float kSpreadFullScale = 0.05f;
+
+// 1-channel spread -> 3-channel colours in [0, 1] (exactly 0, i.e. black, where the spread is 0).
+ImageF spread_to_colors(const ImageF& spread);
+
+// "photo_x4.jpg" -> "photo_x4_uncertainty.png" in the same folder.
+std::filesystem::path uncertainty_map_path(const std::filesystem::path& output);
+
+// Streams a map into a temporary file beside `output`, for the banded path.
+class UncertaintyMapWriter {
+ public:
+  static Result<std::unique_ptr<UncertaintyMapWriter>> open(const std::filesystem::path& folder, int width,
+                                                             int height, const imaging::WriteFaults& faults = {});
+  ~UncertaintyMapWriter();
+  Status write_rows(const ImageF& spread_rows);
+  // Finishes the PNG and names it after `output` (replacing an older map of that output, never
+  // a protected file).
+  Result<std::filesystem::path> commit(const std::filesystem::path& output, const OutputOptions& options);
+
+ private:
+  UncertaintyMapWriter();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The whole-image path: encodes and writes the map of `spread` for `output` atomically.
+Result<std::filesystem::path> write_uncertainty_map(const ImageF& spread, const std::filesystem::path& output,
+                                                    const OutputOptions& options);
+
+}  // namespace rsd::pipeline
