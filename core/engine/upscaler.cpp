@@ -5,6 +5,7 @@
 #include <c10/util/Exception.h>
 #include <torch/utils.h>
 
+#include <cmath>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -89,13 +90,17 @@ Result<SampleSet> Upscaler::upscale_samples(const ImageF& rgb, int samples, cons
                  "samples must be 1 to " + std::to_string(kMaxSamples) + ", not " + std::to_string(samples),
                  "upscale");
   SampleAccumulator acc;
+  ImageF factor;
   for (int k = 0; k < samples; ++k) {
     const JobContext sub = ctx.slice(double(k) / samples, double(k + 1) / samples);
-    auto out = upscale_once(rgb, sample_seed(impl_->options.seed, k), sub);
+    auto out = upscale_once(rgb, sample_seed(impl_->options.seed, k), sub, k == 0 ? &factor : nullptr);
     if (!out) return out.error();
     acc.add(out.value());
   }
-  return acc.finish();
+  SampleSet set = acc.finish();
+  if (factor.data.size() == set.spread.data.size())
+    for (size_t i = 0; i < factor.data.size(); ++i) set.spread.data[i] /= std::sqrt(factor.data[i]);
+  return set;
 }
 
 Sampling Upscaler::sampling() const { return {impl_->options.samples, impl_->options.detail}; }
@@ -105,7 +110,8 @@ void Upscaler::set_sampling(const Sampling& s) {
   impl_->options.detail = s.detail;
 }
 
-Result<ImageF> Upscaler::upscale_once(const ImageF& rgb, uint64_t seed, const JobContext& ctx) {
+Result<ImageF> Upscaler::upscale_once(const ImageF& rgb, uint64_t seed, const JobContext& ctx,
+                                      ImageF* blend_factor) {
   LoadedModel& m = impl_->model;
   const UpscaleOptions& o = impl_->options;
   if (rgb.channels != 3 || rgb.empty() ||
@@ -127,8 +133,14 @@ Result<ImageF> Upscaler::upscale_once(const ImageF& rgb, uint64_t seed, const Jo
     to.seed = seed;
     auto lq = image_to_tensor(rgb, m.torch_device());
     TilingReport report;
-    auto out = run_tiled(lq, to, m.tile_function(), ctx, &report);
+    at::Tensor factor;
+    auto out = run_tiled(lq, to, m.tile_function(), ctx, &report, blend_factor ? &factor : nullptr);
     if (!out.ok()) return out.error().within(m.card.name);
+    if (blend_factor) {
+      ImageF f(static_cast<int>(factor.size(3)), static_cast<int>(factor.size(2)), 1);
+      std::memcpy(f.data.data(), factor.contiguous().data_ptr<float>(), f.data.size() * sizeof(float));
+      *blend_factor = std::move(f);
+    }
     ctx.info(m.card.name + ": " + std::to_string(report.tile_count) + " tile(s) of " +
              std::to_string(report.tile_width) + "x" + std::to_string(report.tile_height) +
              " px, " + std::to_string(report.tiles_per_batch) + " per pass, " +

@@ -44,7 +44,10 @@ class Upscaler final : public ImageUpscaler {
 
   Result<ImageF> upscale(const ImageF& rgb, const JobContext& ctx) override;
   // K runs of the whole tiled upscale, sample k with seed sample_seed(options().seed, k) (tile i
-  // of it: that + i), so every sample is seamless and a seed gives the same set on any tiling.
+  // of it: that + i), so every sample is seamless and a seed gives the same set. Where tiles
+  // overlap, a sample is a cross-fade of independently seeded tiles, whose spread is smaller:
+  // the spread is divided by the square root of the tiler's blend factor there, so it is the
+  // spread of one tile's samples everywhere and shows no tile grid.
   Result<SampleSet> upscale_samples(const ImageF& rgb, int samples, const JobContext& ctx) override;
   Sampling sampling() const override;
   void set_sampling(const Sampling& sampling) override;
@@ -60,7 +63,9 @@ class Upscaler final : public ImageUpscaler {
  private:
   struct Impl;
   explicit Upscaler(std::unique_ptr<Impl> impl);
-  Result<ImageF> upscale_once(const ImageF& rgb, uint64_t seed, const JobContext& ctx);
+  // One tiled run; blend_factor (optional) receives the tiler's, as a 1-channel image.
+  Result<ImageF> upscale_once(const ImageF& rgb, uint64_t seed, const JobContext& ctx,
+                              ImageF* blend_factor = nullptr);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -28,7 +28,8 @@ int halved(int side, int multiple) { return std::max(multiple, side / 2 / multip
 
 // One full pass over the image with a fixed tile size and batch. Throws on LibTorch errors.
 Result<at::Tensor> run_plan(const at::Tensor& lq, const TilingOptions& o, const Attempt& a,
-                            const TileFunction& fn, const JobContext& ctx, int* tile_count) {
+                            const TileFunction& fn, const JobContext& ctx, int* tile_count,
+                            at::Tensor* blend_factor) {
   const int H = static_cast<int>(lq.size(2)), W = static_cast<int>(lq.size(3));
   const int s = o.scale;
   const TilePlan plan = plan_tiles(W, H, a.tile_width, a.tile_height, o.overlap);
@@ -38,6 +39,8 @@ Result<at::Tensor> run_plan(const at::Tensor& lq, const TilingOptions& o, const 
   const auto fopt = at::TensorOptions().dtype(at::kFloat);
   auto canvas = at::zeros({1, 3, int64_t(H) * s, int64_t(W) * s}, fopt);
   auto weight = at::zeros({1, 1, int64_t(H) * s, int64_t(W) * s}, fopt);
+  at::Tensor weight_sq;
+  if (blend_factor) weight_sq = at::zeros_like(weight);
   const int n = *tile_count;
   for (int first = 0; first < n; first += a.batch) {
     if (ctx.cancelled()) return Error(ErrorCode::Cancelled, "cancelled", "tiling");
@@ -65,6 +68,7 @@ Result<at::Tensor> run_plan(const at::Tensor& lq, const TilingOptions& o, const 
       canvas.index({Slice(), Slice(), ys, xs}) +=
           out->index({Slice(k, k + 1)}).to(at::kCPU, at::kFloat) * w2;
       weight.index({Slice(), Slice(), ys, xs}) += w2;
+      if (blend_factor) weight_sq.index({Slice(), Slice(), ys, xs}) += w2 * w2;
     }
     const std::string stage = "tile " + std::to_string(first + count) + "/" + std::to_string(n);
     ctx.report(f1, stage);
@@ -72,6 +76,7 @@ Result<at::Tensor> run_plan(const at::Tensor& lq, const TilingOptions& o, const 
   // In place: for a large image (a band of a 100-MP photo) another canvas-sized tensor would be
   // the largest allocation of the whole upscale.
   canvas.div_(weight);
+  if (blend_factor) *blend_factor = weight_sq.div_(weight.square_());
   return canvas;
 }
 
@@ -86,7 +91,7 @@ bool is_out_of_memory(const std::exception& e) {
 
 Result<torch::Tensor> run_tiled(const torch::Tensor& lq, const TilingOptions& o,
                                 const TileFunction& fn, const JobContext& ctx,
-                                TilingReport* report) {
+                                TilingReport* report, torch::Tensor* blend_factor) {
   if (lq.dim() != 4 || lq.size(0) != 1 || lq.size(1) != 3)
     return Error(ErrorCode::InvalidArgument, "expected a [1, 3, H, W] image", "tiling");
   const int H = static_cast<int>(lq.size(2)), W = static_cast<int>(lq.size(3));
@@ -115,7 +120,7 @@ Result<torch::Tensor> run_tiled(const torch::Tensor& lq, const TilingOptions& o,
     int tile_count = 0;
     std::string failure;
     try {
-      auto result = run_plan(lq, o, a, fn, ctx, &tile_count);
+      auto result = run_plan(lq, o, a, fn, ctx, &tile_count, blend_factor);
       if (result.ok() && report) {
         const TilePlan plan = plan_tiles(W, H, a.tile_width, a.tile_height, o.overlap);
         report->tile_width = plan.tile_width;

@@ -46,11 +46,15 @@ struct TilingReport {
 
 // lq: [1, 3, H, W] in [-1, 1] on the device the tile function runs on. Returns
 // [1, 3, H*scale, W*scale] float32 on the CPU.
+// blend_factor, when given, receives sum(w^2) / sum(w)^2 of the cross-fade weights per output
+// pixel, [1, 1, H*scale, W*scale]: 1 where one tile covers the pixel, down to 1/2 in the middle
+// of an overlap. It is how much the blend of independently seeded tiles shrinks the variance of
+// their noise there (spread maps divide by its square root).
 // Errors: Cancelled, OutOfMemory (nothing smaller than one `multiple`-sized tile fits), Internal
 // (other LibTorch errors), or whatever the tile function returns.
 Result<torch::Tensor> run_tiled(const torch::Tensor& lq, const TilingOptions& options,
                                 const TileFunction& fn, const JobContext& ctx,
-                                TilingReport* report = nullptr);
+                                TilingReport* report = nullptr, torch::Tensor* blend_factor = nullptr);
 
 // True for LibTorch's CUDA/CPU allocation failures.
 bool is_out_of_memory(const std::exception& e);

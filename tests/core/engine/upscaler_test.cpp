@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <string>
 
+#include "engine/diffusion/tile_planner.h"
 #include "engine/loaded_model.h"
 #include "engine/weights/sha256.h"
 #include "tools/lite_models.h"
@@ -85,6 +86,95 @@ TEST_F(UpscalerTest, StudentUpscalesASmallImageEndToEnd) {
   auto c = (*up)->upscale(in, {});
   ASSERT_TRUE(c.ok());
   EXPECT_NE(a->data, c->data);  // the noise channel and x_T noise depend on the seed
+}
+
+TEST_F(UpscalerTest, SamplesAndDetail) {
+  const ImageF in = test_image(40, 32);
+  auto plain = Upscaler::create(card("student"), DeviceKind::Cpu);
+  ASSERT_TRUE(plain.ok()) << plain.error().what();
+  auto today = (*plain)->upscale(in, {});
+  ASSERT_TRUE(today.ok());
+  // K = 1, D = 1 (the defaults, and set explicitly) is today's output bit for bit.
+  UpscaleOptions o;
+  o.samples = 1;
+  o.detail = 1.0;
+  auto up = Upscaler::create(card("student"), DeviceKind::Cpu, o);
+  ASSERT_TRUE(up.ok());
+  EXPECT_EQ((*up)->upscale(in, {})->data, today->data);
+  // K samples: the first is today's output, the others differ, the spread is the samples'.
+  auto set = (*up)->upscale_samples(in, 3, {});
+  ASSERT_TRUE(set.ok()) << set.error().what();
+  EXPECT_EQ(set->samples, 3);
+  EXPECT_EQ(set->first.data, today->data);
+  EXPECT_NE(set->mean.data, today->data);
+  double spread = 0;
+  for (float v : set->spread.data) spread += v;
+  EXPECT_GT(spread / set->spread.data.size(), 1e-4) << "a student's samples depend on the seed";
+  auto again = (*up)->upscale_samples(in, 3, {});
+  EXPECT_EQ(again->mean.data, set->mean.data);  // deterministic for a seed
+  EXPECT_EQ(again->spread.data, set->spread.data);
+  // upscale() blends as the options say.
+  (*up)->set_sampling({3, 0.0});
+  EXPECT_EQ((*up)->upscale(in, {})->data, set->mean.data);
+  (*up)->set_sampling({3, 0.4});
+  EXPECT_EQ((*up)->upscale(in, {})->data, blend_detail(set.value(), 0.4).data);
+  EXPECT_EQ((*up)->sampling().samples, 3);
+  // Out-of-range values are refused.
+  EXPECT_FALSE((*up)->upscale_samples(in, 0, {}).ok());
+  o.samples = kMaxSamples + 1;
+  EXPECT_EQ(Upscaler::create(card("student"), DeviceKind::Cpu, o).error().code, ErrorCode::InvalidArgument);
+  o.samples = 2;
+  o.detail = 1.5;
+  EXPECT_EQ(Upscaler::create(card("student"), DeviceKind::Cpu, o).error().code, ErrorCode::InvalidArgument);
+}
+
+TEST_F(UpscalerTest, TheTeacherSamplesToo) {
+  UpscaleOptions o;
+  o.steps = 2;
+  auto up = Upscaler::create(card("teacher"), DeviceKind::Cpu, o);
+  ASSERT_TRUE(up.ok()) << up.error().what();
+  const ImageF in = test_image(16, 16);
+  auto set = (*up)->upscale_samples(in, 2, {});
+  ASSERT_TRUE(set.ok()) << set.error().what();
+  EXPECT_EQ(set->first.data, (*up)->upscale(in, {})->data);
+  EXPECT_NE(set->mean.data, set->first.data);
+}
+
+// The spread of a tiled upscale has no seams. In an overlap a sample is the cross-fade of two
+// independently seeded tiles, so the raw spread dips there (to ~0.71 in the middle); the blend
+// factor's correction makes the middle of each overlap look like the inside of a tile.
+TEST_F(UpscalerTest, SpreadHasNoSeamsAcrossTiles) {
+  UpscaleOptions o;
+  o.tile = 32;
+  o.tile_overlap = 8;
+  auto up = Upscaler::create(card("student"), DeviceKind::Cpu, o);
+  ASSERT_TRUE(up.ok());
+  const int W = 88, H = 48;
+  auto set = (*up)->upscale_samples(test_image(W, H), 8, {});
+  ASSERT_TRUE(set.ok()) << set.error().what();
+  const ImageF& s = set->spread;
+  const TilePlan plan = plan_tiles(W, H, 32, 8);
+  std::vector<int> role(size_t(s.width), 0);  // 0 inside a tile, 1 middle of an overlap, 2 rest
+  for (const TileRect& t : plan.tiles) {
+    if (t.overlap_right == 0) continue;
+    const int x0 = (t.x + t.width - t.overlap_right) * 4, x1 = (t.x + t.width) * 4;
+    for (int x = x0; x < x1; ++x) role[size_t(x)] = 2;
+    const int mid = (x0 + x1) / 2;
+    for (int x = mid - 3; x < mid + 3; ++x) role[size_t(x)] = 1;
+  }
+  double sum[2] = {0, 0};
+  int count[2] = {0, 0};
+  for (int y = 0; y < s.height; ++y)
+    for (int x = 8; x < s.width - 8; ++x)
+      if (role[size_t(x)] < 2) {
+        sum[role[size_t(x)]] += s.at(x, y, 0);
+        ++count[role[size_t(x)]];
+      }
+  ASSERT_GT(count[0], 0);
+  ASSERT_GT(count[1], 0);
+  const double ratio = (sum[1] / count[1]) / (sum[0] / count[0]);
+  EXPECT_GT(ratio, 0.85) << "the spread dips where tiles meet";
+  EXPECT_LT(ratio, 1.15);
 }
 
 TEST_F(UpscalerTest, TeacherRunsTheStepsAskedFor) {
