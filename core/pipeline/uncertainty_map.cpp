@@ -39,8 +39,10 @@ ImageF spread_to_colors(const ImageF& spread) {
   for (int y = 0; y < spread.height; ++y) {
     const cv::Vec3b* src = bgr.ptr<cv::Vec3b>(y);
     float* dst = out.row(y);
+    const uint8_t* lv = level.ptr<uint8_t>(y);
+    // Inferno starts at (0, 0, 4): where the samples agree the map is exactly black.
     for (int x = 0; x < spread.width; ++x)
-      for (int c = 0; c < 3; ++c) dst[3 * x + c] = src[x][2 - c] / 255.f;
+      for (int c = 0; c < 3; ++c) dst[3 * x + c] = lv[x] == 0 ? 0.f : src[x][2 - c] / 255.f;
   }
   return out;
 }

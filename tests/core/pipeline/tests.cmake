@@ -7,6 +7,7 @@ rsd_add_gtest(rsd_pipeline_tests
     core/pipeline/batch_test.cpp
     core/pipeline/memory_bound_test.cpp
     core/pipeline/process_file_test.cpp
+    core/pipeline/uncertainty_map_test.cpp
     core/imaging/test_support.cpp
   LIBS rsd_core ${OpenCV_LIBS} exiv2lib
   LABELS core)
