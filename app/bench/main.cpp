@@ -8,6 +8,7 @@
 #include "speed_child.h"
 #include "speed_command.h"
 #ifdef RSD_BENCH_WITH_METRICS
+#include "detail_command.h"
 #include "metric_commands.h"
 #include "quality_command.h"
 #include "synth_photo.h"
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
 #ifdef RSD_BENCH_WITH_METRICS
   rsd::bench::add_metric_commands(app, exit_code);
   rsd::bench::add_quality_command(app, exit_code);
+  rsd::bench::add_detail_command(app, exit_code);
   rsd::bench::add_synth_photo_command(app, exit_code);
 #endif
   CLI11_PARSE(app, argc, argv);

@@ -22,4 +22,16 @@ struct ChartPoint {
 Status write_quality_chart(const std::vector<ChartPoint>& points,
                            const std::filesystem::path& png_file);
 
+// One point of `rsd-bench detail`.
+struct DetailPoint {
+  std::string degradation;
+  int samples = 1;
+  double detail = 1;
+  double psnr = 0;
+  double niqe = 0;  // NaN: not drawn
+};
+
+// A row per degradation, PSNR-Y and NIQE against detail D (0..1), one line per K.
+Status write_detail_chart(const std::vector<DetailPoint>& points, const std::filesystem::path& png_file);
+
 }  // namespace rsd::bench

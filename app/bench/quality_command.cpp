@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "degradation.h"
+#include "hr_photos.h"
 #include "engine/upscaler.h"
 #include "imaging/file_io.h"
 #include "imaging/image_encoder.h"
@@ -80,27 +81,6 @@ struct Sums {
   int n = 0, niqe_n = 0;
   double psnr = 0, ssim = 0, niqe = 0, seconds = 0;
 };
-
-std::vector<fs::path> list_images(const fs::path& dir, int limit) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    std::string ext = e.path().extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-    if (e.is_regular_file() && (ext == ".png" || ext == ".jpg" || ext == ".jpeg" ||
-                                ext == ".tif" || ext == ".tiff" || ext == ".webp" || ext == ".bmp"))
-      files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  if (limit > 0 && static_cast<int>(files.size()) > limit) files.resize(limit);
-  return files;
-}
-
-ImageF centre_crop(const ImageF& img, int side) {
-  if (side <= 0 || (img.width <= side && img.height <= side)) return img;
-  const int w = std::min(side, img.width), h = std::min(side, img.height);
-  return img.crop((img.width - w) / 2, (img.height - h) / 2, w, h);
-}
 
 std::vector<Method> make_methods(const QualityArgs& a, json& notes,
                                  std::vector<std::unique_ptr<engine::Upscaler>>& keep) {
@@ -187,21 +167,15 @@ int run_quality(const QualityArgs& a) {
   double hr_niqe = 0;
   int hr_niqe_n = 0, status = 0, images = 0;
   for (size_t i = 0; i < files.size(); ++i) {
-    auto hr_full = metrics::read_image_rgb(files[i].string());
-    if (!hr_full) {
-      std::fprintf(stderr, "rsd-bench: %s\n", hr_full.error().what().c_str());
+    auto photo = prepare_photo(files[i], i, a.crop, a.degradation);
+    if (!photo) {
+      std::fprintf(stderr, "rsd-bench: %s\n", photo.error().what().c_str());
       status = 1;
       continue;
     }
-    auto hr = metrics::mod_crop(centre_crop(*hr_full, a.crop), 4);
-    auto lr = hr ? metrics::make_low_resolution(*hr, 4) : Result<ImageF>(hr.error());
-    auto lr_real = lr ? degrade_realistic(*lr, a.degradation.seed + i, a.degradation)
-                      : Result<ImageF>(lr.error());
-    if (!lr_real) {
-      std::fprintf(stderr, "rsd-bench: %s: %s\n", files[i].c_str(), lr_real.error().what().c_str());
-      status = 1;
-      continue;
-    }
+    const ImageF* hr = &photo->hr;
+    const ImageF* lr = &photo->lr_clean;
+    const ImageF* lr_real = &photo->lr_real;
     ++images;
     save_image(a, files[i], "hr", *hr);
     save_image(a, files[i], "lr_bicubic", *lr);

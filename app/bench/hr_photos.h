@@ -1,0 +1,31 @@
+// The benchmark's photo set: HR photos from a folder, centre-cropped, and their two x4 LR inputs
+// (clean MATLAB-bicubic, and realistic: with noise and JPEG, degradation.h). Shared by
+// `rsd-bench quality` and `rsd-bench detail`.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "base/error.h"
+#include "base/image.h"
+#include "degradation.h"
+
+namespace rsd::bench {
+
+// Image files in `dir` (PNG, JPEG, TIFF, WebP, BMP), sorted; at most `limit` (0: all).
+std::vector<std::filesystem::path> list_images(const std::filesystem::path& dir, int limit);
+
+// The centre side x side of img (all of it when it is not larger).
+ImageF centre_crop(const ImageF& img, int side);
+
+struct PhotoInputs {
+  ImageF hr;         // centre crop, a multiple of 4 on each side
+  ImageF lr_clean;   // MATLAB antialiased bicubic x1/4
+  ImageF lr_real;    // lr_clean with noise and one JPEG round trip (seed + index)
+};
+
+// Photo `index` of the list, read and prepared. Errors name the file.
+Result<PhotoInputs> prepare_photo(const std::filesystem::path& file, size_t index, int crop,
+                                  const DegradationOptions& degradation);
+
+}  // namespace rsd::bench
