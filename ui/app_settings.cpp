@@ -1,5 +1,7 @@
 #include "ui/app_settings.h"
 
+#include <algorithm>
+
 namespace rsd::ui {
 
 AppSettings AppSettings::load(QSettings& s) {
@@ -11,6 +13,9 @@ AppSettings AppSettings::load(QSettings& s) {
   a.precision = s.value("model/precision", d.precision).toString();
   a.tile = s.value("model/tile", d.tile).toInt();
   a.seed = s.value("model/seed", d.seed).toULongLong();
+  a.samples = std::clamp(s.value("model/samples", d.samples).toInt(), 1, 16);
+  a.detail = std::clamp(s.value("model/detail", d.detail).toInt(), 0, 100);
+  a.uncertainty_maps = s.value("output/uncertainty_maps", d.uncertainty_maps).toBool();
   a.models_folder = s.value("model/folder", d.models_folder).toString();
   a.output_folder = s.value("output/folder", d.output_folder).toString();
   a.format = s.value("output/format", d.format).toString();
@@ -31,6 +36,9 @@ void AppSettings::save(QSettings& s) const {
   s.setValue("model/precision", precision);
   s.setValue("model/tile", tile);
   s.setValue("model/seed", seed);
+  s.setValue("model/samples", samples);
+  s.setValue("model/detail", detail);
+  s.setValue("output/uncertainty_maps", uncertainty_maps);
   s.setValue("model/folder", models_folder);
   s.setValue("output/folder", output_folder);
   s.setValue("output/format", format);
@@ -47,7 +55,8 @@ void AppSettings::save(QSettings& s) const {
 bool AppSettings::operator==(const AppSettings& o) const {
   return model == o.model && teacher == o.teacher && device == o.device &&
          precision == o.precision && tile == o.tile &&
-         seed == o.seed && output_folder == o.output_folder && format == o.format &&
+         seed == o.seed && samples == o.samples && detail == o.detail &&
+         uncertainty_maps == o.uncertainty_maps && output_folder == o.output_folder && format == o.format &&
          quality == o.quality && naming == o.naming && metadata == o.metadata &&
          language == o.language && theme == o.theme && bicubic_lr == o.bicubic_lr &&
          notify == o.notify && models_folder == o.models_folder;

@@ -14,6 +14,9 @@ struct AppSettings {
   QString precision = QStringLiteral("auto");   // auto | fp32 | fp16 | bf16 (engine::Precision)
   int tile = 0;                                 // LR tile side; 0 = automatic
   quint64 seed = 12345;
+  int samples = 4;                              // K of the detail control and the uncertainty map
+  int detail = 100;                             // D in percent (100: the first sample, as always)
+  bool uncertainty_maps = false;                // the batch writes {output}_uncertainty.png too
   QString output_folder;                        // empty: next to each photo
   QString format = QStringLiteral("same");      // same | jpeg | png | tiff | webp
   int quality = 95;

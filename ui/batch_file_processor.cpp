@@ -2,6 +2,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 #include "imaging/image_format.h"
 #include "pipeline/output_naming.h"
 #include "pipeline/process_file.h"
@@ -24,6 +26,8 @@ Result<QSize> process_batch_file(const BatchTask& task, ImageUpscaler& upscaler,
   o.protected_paths = {input};
   o.metadata.strip_all = task.options.metadata == QLatin1String("strip-all");
   o.metadata.strip_gps = task.options.metadata == QLatin1String("strip-gps");
+  o.uncertainty_map = task.options.uncertainty_map;
+  upscaler.set_sampling({std::max(1, task.options.samples), task.options.detail});
   auto made = pipeline::make_output_folders(o.output_dir);
   if (!made) return made.error();
   auto info = pipeline::process_file(input, o, upscaler, ctx);

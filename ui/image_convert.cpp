@@ -1,10 +1,13 @@
 #include "ui/image_convert.h"
 
 #include <QColorSpace>
+#include <QPainter>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+
+#include "pipeline/uncertainty_map.h"
 
 namespace rsd::ui {
 namespace {
@@ -119,6 +122,29 @@ QImage to_display(const QImage& image, const QByteArray& icc) {
   }
   out.setColorSpace(space);
   out.convertToColorSpace(QColorSpace::SRgb);
+  return out;
+}
+
+}  // namespace rsd::ui
+
+namespace rsd::ui {
+
+QImage blended_display(const SampleSet& samples, double detail, const QColorSpace& space) {
+  QImage image = to_qimage(blend_detail(samples, detail));
+  if (image.isNull()) return image;
+  image.setColorSpace(space);
+  return to_display(image);
+}
+
+QImage with_uncertainty_overlay(const QImage& image, const SampleSet& samples, double opacity) {
+  if (image.isNull() || samples.spread.empty() || opacity <= 0.0) return image;
+  const QImage map = to_qimage(pipeline::spread_to_colors(samples.spread));
+  if (map.size() != image.size()) return image;
+  QImage out = image.convertToFormat(QImage::Format_RGB32);
+  QPainter p(&out);
+  p.setOpacity(std::min(1.0, opacity));
+  p.drawImage(0, 0, map);
+  p.end();
   return out;
 }
 

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <QByteArray>
+#include <QColorSpace>
 #include <QImage>
 #include <QSize>
 
 #include "base/image.h"
+#include "base/sample_set.h"
 
 namespace rsd::ui {
 
@@ -27,5 +29,12 @@ QImage enlarge(const QImage& image, int factor, LrScaling scaling);
 // The image as it should appear on an sRGB screen: converted through its ICC profile (`icc`, or
 // the colour space the reader attached when `icc` is empty). Untagged images are taken as sRGB.
 QImage to_display(const QImage& image, const QByteArray& icc = {});
+
+// The samples blended at `detail` (base/sample_set.h), as shown on screen; `space` is the photo's.
+QImage blended_display(const SampleSet& samples, double detail, const QColorSpace& space);
+
+// `image` with the uncertainty map of `samples` (pipeline/uncertainty_map.h colours) drawn over it
+// at `opacity` in [0, 1]; the sizes must match.
+QImage with_uncertainty_overlay(const QImage& image, const SampleSet& samples, double opacity);
 
 }  // namespace rsd::ui

@@ -26,12 +26,13 @@ void InferenceService::setModelSpec(ModelRole role, const ModelSpec& spec) {
   if (worker_) worker_->setModelSpec(role, spec);
 }
 
-quint64 InferenceService::requestPreview(const QImage& lr_crop, const QRect& inner, bool with_teacher) {
+quint64 InferenceService::requestPreview(const QImage& lr_crop, const QRect& inner, bool with_teacher, int samples,
+                                         double detail) {
   if (!worker_) return 0;
   worker_->cancelPreviews();
   preview_cancel_ = std::make_shared<CancelToken>();
   ++generation_;
-  worker_->submitPreview({generation_, ModelRole::Student, lr_crop, inner, preview_cancel_});
+  worker_->submitPreview({generation_, ModelRole::Student, lr_crop, inner, preview_cancel_, samples, detail});
   if (with_teacher)
     worker_->submitPreview({generation_, ModelRole::Teacher, lr_crop, inner, preview_cancel_});
   return generation_;

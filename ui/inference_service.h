@@ -25,8 +25,11 @@ class InferenceService : public QObject {
   void setModelSpec(ModelRole role, const ModelSpec& spec);
 
   // Upscales `inner` of `lr_crop` (which includes a context margin) with the student, and with the
-  // teacher too when `with_teacher`. Cancels every older preview. Returns the request's generation.
-  quint64 requestPreview(const QImage& lr_crop, const QRect& inner, bool with_teacher);
+  // teacher too when `with_teacher`. The student draws `samples` samples (blended at `detail`, and
+  // returned for re-blending); the teacher one. Cancels every older preview. Returns the request's
+  // generation.
+  quint64 requestPreview(const QImage& lr_crop, const QRect& inner, bool with_teacher, int samples = 1,
+                         double detail = 1.0);
   // Adds the teacher to the latest preview without cancelling the student result already shown.
   void requestTeacher(const QImage& lr_crop, const QRect& inner);
   quint64 currentPreview() const { return generation_; }

@@ -2,6 +2,7 @@
 // values (QImage is implicitly shared and thread-safe to copy), registered for queued signals.
 #pragma once
 
+#include <QColorSpace>
 #include <QImage>
 #include <QMetaType>
 #include <QRect>
@@ -13,6 +14,7 @@
 #include "base/error.h"
 #include "base/image_upscaler.h"
 #include "base/job_context.h"
+#include "base/sample_set.h"
 
 namespace rsd::ui {
 
@@ -44,12 +46,18 @@ struct PreviewRequest {
   QImage lr_crop;          // the region plus its context margin (LR pixels, as stored)
   QRect inner;             // the region inside lr_crop (LR pixels); the result is cropped to it
   std::shared_ptr<CancelToken> cancel;
+  int samples = 1;         // K samples (the detail control and the uncertainty map)
+  double detail = 1.0;     // the blend `image` is made at
 };
 
 struct PreviewResult {
   quint64 id = 0;
   ModelRole role = ModelRole::Student;
-  QImage image;            // the region upscaled (inner * scale), sRGB-ready
+  QImage image;            // the region upscaled (inner * scale), sRGB-ready, blended at the request's detail
+  // The region's K samples (first, mean, spread; cropped like image, in the photo's colour
+  // space), so another detail re-blends at once; null on failure.
+  std::shared_ptr<const SampleSet> samples;
+  QColorSpace color_space;  // of the samples
   int scale = 0;
   double seconds = 0.0;
   QString model, device;
@@ -63,6 +71,9 @@ struct OutputOptions {
   int quality = 95;                         // JPEG/WebP quality 1..100
   QString metadata = QStringLiteral("keep");  // keep | strip-gps | strip-all
   bool overwrite = false;
+  int samples = 1;            // drawn per photo (1 unless detail < 1 or a map is wanted)
+  double detail = 1.0;
+  bool uncertainty_map = false;  // also write {output stem}_uncertainty.png
 };
 
 struct BatchTask {

@@ -4,6 +4,8 @@
 #include <QElapsedTimer>
 #include <QMetaObject>
 
+#include <algorithm>
+
 #include "ui/batch_file_processor.h"
 #include "ui/image_convert.h"
 
@@ -135,7 +137,7 @@ void InferenceWorker::runPreview(const PreviewRequest& request) {
   result.device = QString::fromStdString(up.device_name());
   QElapsedTimer timer;
   timer.start();
-  auto out = up.upscale(to_image_f(request.lr_crop), ctx);
+  auto out = up.upscale_samples(to_image_f(request.lr_crop), std::max(1, request.samples), ctx);
   result.seconds = timer.elapsed() / 1000.0;
   if (!out) {
     result.cancelled = out.error().code == ErrorCode::Cancelled;
@@ -146,10 +148,15 @@ void InferenceWorker::runPreview(const PreviewRequest& request) {
   const int s = up.scale();
   result.scale = s;
   // The margin gave the model the same context a full run has; only the region itself is kept.
-  const QRect r = request.inner;
-  QImage full = to_qimage(*out);
-  full.setColorSpace(request.lr_crop.colorSpace());
-  result.image = to_display(full.copy(r.x() * s, r.y() * s, r.width() * s, r.height() * s));
+  const QRect r = request.inner.intersected(QRect(0, 0, out->first.width / s, out->first.height / s));
+  auto set = std::make_shared<SampleSet>();
+  set->samples = out->samples;
+  set->first = out->first.crop(r.x() * s, r.y() * s, r.width() * s, r.height() * s);
+  set->mean = out->mean.crop(r.x() * s, r.y() * s, r.width() * s, r.height() * s);
+  set->spread = out->spread.crop(r.x() * s, r.y() * s, r.width() * s, r.height() * s);
+  result.color_space = request.lr_crop.colorSpace();
+  result.image = blended_display(*set, request.detail, result.color_space);
+  result.samples = std::move(set);
   Q_EMIT previewFinished(result);
 }
 

@@ -91,6 +91,15 @@ MainWindow::MainWindow(UpscalerFactory factory, const QString& queue_file, QWidg
     zoom_label_->setText(tr("Zoom %1 %").arg(QLocale().toString(z * 100.0, 'f', z < 0.1 ? 1 : 0)));
   });
   connect(preview_panel_, &RegionPreviewPanel::teacherRequested, this, &MainWindow::compareWithTeacher);
+  connect(preview_panel_, &RegionPreviewPanel::studentImageChanged, this, [this](const QImage& image) {
+    if (!region_.isNull() && !image.isNull()) view_->setPreviewPatch(image, region_.topLeft() * scale_);
+  });
+  connect(preview_panel_, &RegionPreviewPanel::detailChanged, this, [this](int percent) {
+    settings_.detail = percent;
+    QSettings qs;
+    settings_.save(qs);
+    batch_->setOutputOptions(outputOptions());
+  });
   connect(service_, &InferenceService::previewFinished, this, &MainWindow::onPreviewFinished);
   connect(service_, &InferenceService::modelReady, this, [this](int role, const QString& model, const QString& device) {
     if (role != int(ModelRole::Student)) return;
@@ -164,6 +173,10 @@ OutputOptions MainWindow::outputOptions() const {
   o.format = settings_.format;
   o.quality = settings_.quality;
   o.metadata = settings_.metadata;
+  o.detail = settings_.detail / 100.0;
+  o.uncertainty_map = settings_.uncertainty_maps;
+  // More than one sample only where it changes something: a blend below 100 % or a map.
+  o.samples = settings_.detail < 100 || settings_.uncertainty_maps ? settings_.samples : 1;
   return o;
 }
 
@@ -174,6 +187,7 @@ void MainWindow::applySettings(const AppSettings& s) {
   service_->setModelSpec(ModelRole::Student, {s.model, s.device, s.tile, s.seed, s.precision});
   service_->setModelSpec(ModelRole::Teacher, {s.teacher, s.device, s.tile, s.seed, s.precision});
   batch_->setOutputOptions(outputOptions());
+  preview_panel_->setDetail(s.detail);
   view_->setLrScaling(s.bicubic_lr ? LrScaling::Bicubic : LrScaling::Nearest);
   if (bicubic_) bicubic_->setChecked(s.bicubic_lr);
   if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance())) apply_theme(*app, s.theme);

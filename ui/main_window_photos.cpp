@@ -168,7 +168,8 @@ void MainWindow::previewRegion(const QRect& lr_rect, bool with_teacher) {
   view_->setSelection(rect);
   preview_panel_->setRegion(current_.display.copy(rect), scale_, rect);
   if (with_teacher) preview_panel_->setTeacherRunning();
-  service_->requestPreview(region_crop_, region_inner_, with_teacher);
+  service_->requestPreview(region_crop_, region_inner_, with_teacher, settings_.samples,
+                           preview_panel_->detail() / 100.0);
   showRegionPreview();
   updateActions();
   statusBar()->showMessage(tr("Previewing region %1×%2…").arg(rect.width()).arg(rect.height()), 3000);
@@ -191,7 +192,7 @@ void MainWindow::onPreviewFinished(const PreviewResult& result) {
       scale_ = result.scale;  // the model's factor differs from the assumed one: redraw in its geometry
       view_->setImages(current_.display, QImage(), scale_);
     }
-    view_->setPreviewPatch(result.image, region_.topLeft() * scale_);
+    view_->setPreviewPatch(preview_panel_->studentImage(), region_.topLeft() * scale_);
   }
   if (!result.error.isEmpty() && !result.cancelled)
     statusBar()->showMessage(tr("Preview failed: %1").arg(result.error), 10000);

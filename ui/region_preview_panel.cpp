@@ -1,12 +1,15 @@
 #include "ui/region_preview_panel.h"
 
 #include <QEvent>
+#include <QCheckBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPixmap>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QSlider>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -47,10 +50,46 @@ RegionPreviewPanel::RegionPreviewPanel(QWidget* parent) : QWidget(parent) {
   auto* top = new QHBoxLayout;
   top->addWidget(region_label_, 1);
   top->addWidget(teacher_);
+
+  detail_label_ = new QLabel(this);
+  detail_ = new QSlider(Qt::Horizontal, this);
+  detail_->setObjectName("detailSlider");
+  detail_->setRange(0, 100);
+  detail_->setValue(100);
+  detail_value_ = new QLabel(this);
+  detail_value_->setMinimumWidth(40);
+  overlay_ = new QCheckBox(this);
+  overlay_->setObjectName("uncertaintyOverlay");
+  opacity_label_ = new QLabel(this);
+  opacity_ = new QSlider(Qt::Horizontal, this);
+  opacity_->setObjectName("overlayOpacity");
+  opacity_->setRange(0, 100);
+  opacity_->setValue(70);
+  opacity_->setEnabled(false);
+  connect(detail_, &QSlider::valueChanged, this, [this](int v) {
+    updateDetailLabels();
+    reblend();
+    Q_EMIT detailChanged(v);
+  });
+  connect(overlay_, &QCheckBox::toggled, this, [this](bool on) {
+    opacity_->setEnabled(on);
+    reblend();
+  });
+  connect(opacity_, &QSlider::valueChanged, this, [this] { reblend(); });
+  auto* controls = new QHBoxLayout;
+  controls->addWidget(detail_label_);
+  controls->addWidget(detail_, 2);
+  controls->addWidget(detail_value_);
+  controls->addSpacing(12);
+  controls->addWidget(overlay_);
+  controls->addWidget(opacity_label_);
+  controls->addWidget(opacity_, 1);
+
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->addLayout(top);
   layout->addLayout(grid, 1);
+  layout->addLayout(controls);
   retranslate();
 }
 
@@ -60,6 +99,7 @@ void RegionPreviewPanel::setRegion(const QImage& lr_region, int scale, const QRe
   rect_ = lr_rect;
   images_[0] = enlarge(lr_region, scale, LrScaling::Nearest);
   images_[1] = images_[2] = QImage();
+  samples_.reset();
   caption_text_[0] = tr("%1×%2 px, nearest neighbour").arg(lr_rect.width()).arg(lr_rect.height());
   caption_text_[1] = tr("Working…");
   caption_text_[2].clear();
@@ -81,13 +121,52 @@ void RegionPreviewPanel::setResult(const PreviewResult& r) {
     caption_text_[i] = tr("Cancelled");
   } else if (!r.error.isEmpty()) {
     caption_text_[i] = tr("Failed: %1").arg(r.error);
-  } else {
+  } else if (i == 2) {
     images_[i] = r.image;
-    caption_text_[i] = tr("%1 on %2 · %3 s")
-                           .arg(r.model, r.device, QLocale().toString(r.seconds, 'f', 2));
+    caption_text_[i] = tr("%1 on %2 · %3 s").arg(r.model, r.device, QLocale().toString(r.seconds, 'f', 2));
+  } else {
+    student_result_ = r;
+    samples_ = r.samples;
+    space_ = r.color_space;
+    images_[i] = r.image;
+    caption_text_[i] = r.samples && r.samples->samples > 1
+                           ? tr("%1 on %2 · %3 s for %n sample(s)", nullptr, r.samples->samples)
+                                 .arg(r.model, r.device, QLocale().toString(r.seconds, 'f', 2))
+                           : tr("%1 on %2 · %3 s").arg(r.model, r.device, QLocale().toString(r.seconds, 'f', 2));
+    reblend();
+    return;
   }
   if (i == 2) teacher_->setEnabled(true);
   refreshPixmaps();
+}
+
+int RegionPreviewPanel::detail() const { return detail_->value(); }
+
+void RegionPreviewPanel::setDetail(int percent) {
+  const QSignalBlocker block(detail_);
+  detail_->setValue(percent);
+  updateDetailLabels();
+  reblend();
+}
+
+bool RegionPreviewPanel::overlayShown() const { return overlay_->isChecked(); }
+
+void RegionPreviewPanel::setOverlay(bool shown, int opacity_percent) {
+  opacity_->setValue(opacity_percent);
+  overlay_->setChecked(shown);
+}
+
+void RegionPreviewPanel::reblend() {
+  if (!samples_) return;
+  QImage image = blended_display(*samples_, detail_->value() / 100.0, space_);
+  if (overlay_->isChecked()) image = with_uncertainty_overlay(image, *samples_, opacity_->value() / 100.0);
+  images_[1] = image;
+  refreshPixmaps();
+  Q_EMIT studentImageChanged(image);
+}
+
+void RegionPreviewPanel::updateDetailLabels() {
+  detail_value_->setText(QStringLiteral("%1 %").arg(detail_->value()));
 }
 
 void RegionPreviewPanel::refreshPixmaps() {
@@ -121,6 +200,14 @@ void RegionPreviewPanel::retranslate() {
   titles_[1]->setText(tr("Student (one step)"));
   titles_[2]->setText(tr("Teacher (multi-step)"));
   teacher_->setText(tr("Compare with teacher"));
+  detail_label_->setText(tr("Detail:"));
+  detail_->setToolTip(tr("0 %: the mean of several samples, most faithful to the photo and softest. "
+                         "100 %: a single sample, with the most (partly invented) detail."));
+  overlay_->setText(tr("Show invented detail"));
+  overlay_->setToolTip(tr("Colours the places where the samples disagree: the model invented detail "
+                          "there that the photo does not hold (black: all samples agree)."));
+  opacity_label_->setText(tr("Opacity:"));
+  updateDetailLabels();
   region_label_->setText(lr_.isNull() ? tr("Shift+drag a rectangle on the photo to preview that region.")
                                       : tr("Region %1, %2 · %3×%4 px")
                                             .arg(rect_.x()).arg(rect_.y()).arg(rect_.width()).arg(rect_.height()));

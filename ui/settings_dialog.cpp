@@ -72,6 +72,12 @@ SettingsDialog::SettingsDialog(const AppSettings& s, bool cuda, QWidget* parent)
   tile_->setSpecialValueText(tr("Automatic"));
   tile_->setSuffix(tr(" px"));
   tile_->setValue(s.tile);
+  samples_ = new QSpinBox(this);
+  samples_->setObjectName("samples");
+  samples_->setRange(1, 16);
+  samples_->setValue(s.samples);
+  samples_->setToolTip(tr("How many samples, each with its own noise, the Detail control blends and "
+                          "the map of invented detail compares. Each costs one more model run."));
   seed_ = new QLineEdit(QString::number(s.seed), this);
   seed_->setValidator(nullptr);
 
@@ -113,6 +119,9 @@ SettingsDialog::SettingsDialog(const AppSettings& s, bool cuda, QWidget* parent)
   bicubic_->setChecked(s.bicubic_lr);
   notify_ = new QCheckBox(tr("Notify me when a long batch ends"), this);
   notify_->setChecked(s.notify);
+  maps_ = new QCheckBox(tr("Also write a map of invented detail (_uncertainty.png) beside each output"), this);
+  maps_->setObjectName("uncertaintyMaps");
+  maps_->setChecked(s.uncertainty_maps);
 
   auto* form = new QFormLayout;
   form->addRow(tr("Model:"), with_button(model_, browse_model));
@@ -122,11 +131,13 @@ SettingsDialog::SettingsDialog(const AppSettings& s, bool cuda, QWidget* parent)
   form->addRow(tr("Precision:"), precision_);
   form->addRow(tr("Tile size:"), tile_);
   form->addRow(tr("Seed:"), seed_);
+  form->addRow(tr("Samples for Detail:"), samples_);
   form->addRow(tr("Output folder:"), with_button(output_, browse_out));
   form->addRow(tr("Format:"), format_);
   form->addRow(tr("JPEG/WebP quality:"), quality_);
   form->addRow(tr("File name:"), naming_);
   form->addRow(tr("Metadata:"), metadata_);
+  form->addRow(QString(), maps_);
   form->addRow(tr("Language:"), language_);
   form->addRow(QString(), new QLabel(tr("A new language applies when RSD Studio restarts."), this));
   form->addRow(tr("Theme:"), theme_);
@@ -179,6 +190,8 @@ AppSettings SettingsDialog::settings() const {
   s.theme = theme_->currentData().toString();
   s.bicubic_lr = bicubic_->isChecked();
   s.notify = notify_->isChecked();
+  s.samples = samples_->value();
+  s.uncertainty_maps = maps_->isChecked();
   return s;
 }
 

@@ -25,9 +25,9 @@ class SettingsDialog : public QDialog {
   void browseModel(QComboBox* box);
   QComboBox *model_ = nullptr, *teacher_ = nullptr, *device_ = nullptr, *precision_ = nullptr,
             *format_ = nullptr, *metadata_ = nullptr, *language_ = nullptr, *theme_ = nullptr;
-  QSpinBox *tile_ = nullptr, *quality_ = nullptr;
+  QSpinBox *tile_ = nullptr, *quality_ = nullptr, *samples_ = nullptr;
   QLineEdit *output_ = nullptr, *naming_ = nullptr, *seed_ = nullptr, *models_folder_ = nullptr;
-  QCheckBox *bicubic_ = nullptr, *notify_ = nullptr;
+  QCheckBox *bicubic_ = nullptr, *notify_ = nullptr, *maps_ = nullptr;
   AppSettings base_;
 };
 
