@@ -46,9 +46,13 @@ class ImageUpscaler {
   // "cpu" or "cuda:0".
   virtual std::string device_name() const = 0;
 
-  virtual Sampling sampling() const { return {}; }
-  // Models without sampling noise ignore it.
-  virtual void set_sampling(const Sampling&) {}
+  // What upscale() draws and blends. The pipeline honours it for every model: with more than one
+  // sample it goes through upscale_samples() and blend_detail() itself.
+  virtual Sampling sampling() const { return sampling_; }
+  virtual void set_sampling(const Sampling& sampling) { sampling_ = sampling; }
+
+ private:
+  Sampling sampling_;
 };
 
 }  // namespace rsd

@@ -129,7 +129,8 @@ Status upscale_in_bands(const imaging::IntegerImage& px, const imaging::DecodedI
       band_ctx.progress = [parent, stage](double f, std::string_view s) { parent(f, stage + ", " + std::string(s)); };
     }
     ImageF spread;
-    auto up = spread_sink ? upscale_with_spread(upscaler, rgb, band_ctx, &spread) : upscaler.upscale(rgb, band_ctx);
+    auto up = spread_sink || upscaler.sampling().samples > 1 ? upscale_with_spread(upscaler, rgb, band_ctx, &spread)
+                                                             : upscaler.upscale(rgb, band_ctx);
     if (!up) return up.error();
     if (up->channels != 3 || up->width != out_w || up->height != h * S)
       return Error(ErrorCode::Internal, "the model returned " + std::to_string(up->width) + "x" +

@@ -82,7 +82,10 @@ Result<ImageF> upscale_pixels(const imaging::DecodedImage& image, ImageUpscaler&
   if (px.empty()) return Error(ErrorCode::InvalidArgument, "no pixels to upscale");
   // Gray with alpha arrives as RGBA with equal colour channels; plain gray as one channel.
   const ImageF rgb = px.channels == 1 ? imaging::gray_to_rgb(px) : px.channels == 4 ? imaging::take_channels(px, 0, 3) : px;
-  auto up = spread ? upscale_with_spread(upscaler, rgb, ctx, spread) : upscaler.upscale(rgb, ctx);
+  ImageF unused;
+  auto up = spread || upscaler.sampling().samples > 1
+                ? upscale_with_spread(upscaler, rgb, ctx, spread ? spread : &unused)
+                : upscaler.upscale(rgb, ctx);
   if (!up) return up.error();
   const int s = upscaler.scale();
   if (up->channels != 3 || up->width != px.width * s || up->height != px.height * s)

@@ -37,8 +37,9 @@ Result<LoadedInput> load_input(const std::filesystem::path& path, const SizeLimi
 // Runs the model on the colour channels and rebuilds the channel layout of `image`: gray input
 // goes through the model as RGB and comes back gray; alpha is resampled bicubically (clamped) and
 // recombined. Returns `upscaler.scale()` times larger pixels with image.pixels' channel count.
-// With `spread`, the upscaler's samples are drawn through upscale_samples() and their spread (one
-// channel, output size) is stored there; the pixels are the same blend upscale() gives.
+// With `spread`, or when the upscaler's sampling() asks for more than one sample, the samples are
+// drawn through upscale_samples() and blended at sampling().detail; their spread (one channel,
+// output size) is stored in `spread` when given.
 Result<ImageF> upscale_pixels(const imaging::DecodedImage& image, ImageUpscaler& upscaler, const JobContext& ctx,
                               ImageF* spread = nullptr);
 

@@ -27,6 +27,9 @@ TEST(AppSettings, RoundTripThroughQSettings) {
   s.bicubic_lr = true;
   s.notify = false;
   s.models_folder = "/models";
+  s.samples = 8;
+  s.detail = 35;
+  s.uncertainty_maps = true;
   {
     QSettings qs(file, QSettings::IniFormat);
     s.save(qs);
@@ -37,6 +40,9 @@ TEST(AppSettings, RoundTripThroughQSettings) {
   EXPECT_EQ(back.seed, 987654321012ULL);
   EXPECT_EQ(back.theme, "dark");
   EXPECT_EQ(back.precision, "bf16");
+  EXPECT_EQ(back.samples, 8);
+  EXPECT_EQ(back.detail, 35);
+  EXPECT_TRUE(back.uncertainty_maps);
   AppSettings other = back;
   other.precision = "fp32";
   EXPECT_FALSE(other == back);  // the precision is part of the comparison

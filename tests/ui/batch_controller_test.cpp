@@ -10,6 +10,8 @@
 
 #include "fake_upscaler.h"
 #include "ui/batch_controller.h"
+#include "ui/batch_file_processor.h"
+#include "ui/image_convert.h"
 #include "ui/batch_queue_model.h"
 #include "ui/inference_service.h"
 #include "ui_test_util.h"
@@ -229,6 +231,51 @@ TEST(BatchController, HostileFilesFailInTheirRowsAndTheGoodPhotoIsWritten) {
   QFile check(good);
   ASSERT_TRUE(check.open(QIODevice::ReadOnly));
   EXPECT_EQ(check.readAll(), jpeg);
+}
+
+}  // namespace
+}  // namespace rsd::ui
+
+namespace rsd::ui {
+namespace {
+
+// A batch item with a detail below 100 % and the map asked for: the output is the blend of the
+// item's samples and the map lies beside it, named after the output.
+TEST(BatchFile, WritesTheBlendAndTheUncertaintyMap) {
+  QTemporaryDir dir;
+  const QString in = test::write_photo(dir, "p.png");
+  test::FakeOptions fake;
+  fake.sample_shift = 0.1f;
+  auto calls = std::make_shared<std::atomic<int>>(0);
+  test::FakeUpscaler up(fake, calls);
+  BatchTask task;
+  task.id = "1";
+  task.input = in;
+  task.output = dir.filePath("out/p_x4.png");
+  task.options.samples = 3;
+  task.options.detail = 0.0;
+  task.options.uncertainty_map = true;
+  auto size = process_batch_file(task, up, {});
+  ASSERT_TRUE(size) << size.error().what();
+  EXPECT_EQ(*calls, 3);
+  const QImage map(dir.filePath("out/p_x4_uncertainty.png"));
+  ASSERT_FALSE(map.isNull());
+  EXPECT_EQ(map.size(), *size);
+  EXPECT_GT(map.pixelColor(10, 10).red(), 100) << "the samples disagree: not black";
+  // Detail 0: every pixel is the mean, 0.1 (25 levels) above the first sample where nothing clips.
+  const QImage out(task.output);
+  auto first = up.upscale(to_image_f(QImage(in)), {});
+  ASSERT_TRUE(first);
+  const QImage plain = to_qimage(first.value());
+  const int r_out = out.pixelColor(10, 10).red(), r_plain = plain.pixelColor(10, 10).red();
+  if (r_plain < 200) EXPECT_NEAR(r_out - r_plain, 26, 2);
+  // Without the map and at 100 %, one sample and no map file.
+  task.output = dir.filePath("out/q_x4.png");
+  task.options = OutputOptions();
+  *calls = 0;
+  ASSERT_TRUE(process_batch_file(task, up, {}));
+  EXPECT_EQ(*calls, 1);
+  EXPECT_FALSE(QFileInfo::exists(dir.filePath("out/q_x4_uncertainty.png")));
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
+
 #include "ui/image_convert.h"
 
 namespace rsd::ui::test {
@@ -20,6 +22,17 @@ Result<ImageF> FakeUpscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
   QImage out = in.scaled(in.size() * options_.scale, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
   if (options_.invert) out.invertPixels();
   return to_image_f(out);
+}
+
+Result<SampleSet> FakeUpscaler::upscale_samples(const ImageF& rgb, int samples, const JobContext& ctx) {
+  SampleAccumulator acc;
+  for (int k = 0; k < samples; ++k) {
+    auto out = upscale(rgb, ctx);
+    if (!out) return out.error();
+    for (float& v : out->data) v = std::min(1.f, v + options_.sample_shift * float(k));
+    acc.add(out.value());
+  }
+  return acc.finish();
 }
 
 UpscalerFactory fake_factory(FakeOptions options, std::shared_ptr<std::atomic<int>> calls) {

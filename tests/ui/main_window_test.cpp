@@ -8,6 +8,7 @@
 #include <QMimeData>
 #include <QPalette>
 #include <QSettings>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -106,6 +107,53 @@ TEST_F(MainWindowTest, RegionPreviewNewestWinsAndTeacherComparisonRuns) {
   const QImage right = w->compareView()->rightImage();
   EXPECT_TRUE(test::colors_near(right.pixelColor(8 * 4 + 40, 8 * 4 + 24), kInverted, 3));
   EXPECT_TRUE(test::colors_near(right.pixelColor(2, 2), kPhoto, 3));
+}
+
+// The Detail slider re-blends the region's cached samples without running the model again, and
+// the map of invented detail is drawn over the preview and the compare view.
+TEST_F(MainWindowTest, DetailSliderReblendsTheCachedSamplesAndTheMapOverlays) {
+  test::FakeOptions fake;
+  fake.sample_shift = 0.1f;  // sample k: the inverted photo + 0.1 k
+  auto w = make(fake);
+  AppSettings s = w->settings();
+  s.samples = 4;
+  w->applySettings(s);
+  const QString p = solidPhoto("p.png");
+  w->openPaths({p});
+  ASSERT_TRUE(shown(*w, p));
+  QVector<PreviewResult> results;
+  QObject::connect(w.get(), &MainWindow::previewFinished, [&](const PreviewResult& r) { results.append(r); });
+  w->previewRegion(QRect(8, 8, 20, 12));
+  ASSERT_TRUE(test::wait_until([&] { return !results.isEmpty(); }));
+  RegionPreviewPanel* panel = w->previewPanel();
+  EXPECT_EQ(panel->sampleCount(), 4);
+  ASSERT_NE(results[0].samples, nullptr);
+  const int model_calls = *calls;
+  const QPoint at(40, 24);                    // inside the region's result
+  const QPoint in_view = at + QPoint(32, 32);  // the region starts at LR (8, 8)
+  // 100 %: the first sample, the ordinary result.
+  EXPECT_TRUE(test::colors_near(panel->studentImage().pixelColor(at), kInverted, 3));
+  // 0 %: the mean of the four (each sample clipped at 255): red 55 + 38, green 229, blue 246.
+  panel->findChild<QSlider*>("detailSlider")->setValue(0);
+  EXPECT_TRUE(test::colors_near(panel->studentImage().pixelColor(at), QColor(93, 229, 246), 3));
+  EXPECT_TRUE(test::colors_near(w->compareView()->rightImage().pixelColor(in_view), QColor(93, 229, 246), 3));
+  EXPECT_EQ(w->settings().detail, 0);
+  panel->findChild<QSlider*>("detailSlider")->setValue(50);
+  EXPECT_TRUE(test::colors_near(panel->studentImage().pixelColor(at), QColor(74, 212, 236), 3));
+  EXPECT_EQ(*calls, model_calls) << "re-blending runs no model";
+  // The map: the samples disagree everywhere by more than its full scale, so it is at the top of
+  // its colour scale (pale yellow), over the preview and the compare view alike.
+  panel->setOverlay(true, 100);
+  const QColor top = panel->studentImage().pixelColor(at);
+  EXPECT_GT(top.red(), 240);
+  EXPECT_GT(top.green(), 240);
+  EXPECT_LT(top.blue(), 200);
+  EXPECT_TRUE(test::colors_near(w->compareView()->rightImage().pixelColor(in_view), top, 3));
+  panel->setOverlay(true, 50);  // half way between the blend and the map colour
+  EXPECT_NEAR(panel->studentImage().pixelColor(at).blue(), (236 + top.blue()) / 2, 4);
+  panel->setOverlay(false, 50);
+  EXPECT_TRUE(test::colors_near(panel->studentImage().pixelColor(at), QColor(74, 212, 236), 3));
+  EXPECT_EQ(*calls, model_calls);
 }
 
 TEST_F(MainWindowTest, BatchResultFeedsTheCompareViewInEveryMode) {

@@ -32,11 +32,6 @@ class SpreadingUpscaler : public test::BicubicUpscaler {
     }
     return acc.finish();
   }
-  Sampling sampling() const override { return sampling_; }
-  void set_sampling(const Sampling& s) override { sampling_ = s; }
-
- private:
-  Sampling sampling_;
 };
 
 fs::path write_png(const test::TempDir& dir, const ImageF& img, const std::string& name) {
