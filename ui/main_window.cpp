@@ -94,6 +94,7 @@ MainWindow::MainWindow(UpscalerFactory factory, const QString& queue_file, QWidg
   connect(preview_panel_, &RegionPreviewPanel::studentImageChanged, this, [this](const QImage& image) {
     if (!region_.isNull() && !image.isNull()) view_->setPreviewPatch(image, region_.topLeft() * scale_);
   });
+  connect(preview_panel_, &RegionPreviewPanel::overlayChanged, this, &MainWindow::showResultWithOverlay);
   connect(preview_panel_, &RegionPreviewPanel::detailChanged, this, [this](int percent) {
     settings_.detail = percent;
     QSettings qs;

@@ -95,6 +95,8 @@ class MainWindow : public QMainWindow {
   void openFolderDialog();
   void pasteImage();
   void openImage(const QImage& image);
+  // The result in the compare view, with the map drawn over it when the overlay is on.
+  void showResultWithOverlay();
   void addRecent(const QStringList& paths);
   void onPreviewFinished(const PreviewResult& result);
   void onBatchItemDone(const QString& id);
@@ -114,6 +116,8 @@ class MainWindow : public QMainWindow {
   QString requested_path_;
   QRect region_;                 // the previewed region (LR pixels of current_)
   QImage region_crop_;           // with its context margin, as sent to the worker
+  QImage result_display_;        // the current photo's upscaled file, as shown
+  QImage result_map_;            // its uncertainty map (the batch wrote one beside it), or null
   QRect region_inner_;
   int scale_ = 4;
   QHash<QString, QString> outputs_;  // input path -> finished output path

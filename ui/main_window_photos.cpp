@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMimeData>
+#include <QPainter>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
@@ -17,6 +18,7 @@
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "pipeline/uncertainty_map.h"
 #include "ui/batch_controller.h"
 #include "ui/batch_queue_model.h"
 #include "ui/comparison_export.h"
@@ -74,6 +76,7 @@ void MainWindow::showPhoto(const QString& path) {
     current_ = photo;
     region_ = QRect();
     view_->setImages(photo.display, QImage(), scale_);
+    result_display_ = result_map_ = QImage();
     retranslate();
     updateActions();
     loadResultFor(path);
@@ -85,15 +88,38 @@ void MainWindow::showPhoto(const QString& path) {
 void MainWindow::loadResultFor(const QString& path) {
   const QString output = outputs_.value(path);
   if (output.isEmpty() || !QFileInfo::exists(output)) return;
-  auto* watcher = new QFutureWatcher<Photo>(this);
-  connect(watcher, &QFutureWatcher<Photo>::finished, this, [this, watcher, path] {
+  struct Loaded {
+    Photo sr;
+    QImage map;
+  };
+  auto* watcher = new QFutureWatcher<Loaded>(this);
+  connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, path] {
     watcher->deleteLater();
-    const Photo sr = watcher->result();
+    const Loaded r = watcher->result();
     // Only a result in the exact SR geometry can be compared pixel for pixel.
-    if (path == current_.path && sr.ok() && sr.display.size() == current_.display.size() * scale_)
-      view_->setResult(sr.display);
+    if (path != current_.path || !r.sr.ok() || r.sr.display.size() != current_.display.size() * scale_) return;
+    result_display_ = r.sr.display;
+    result_map_ = r.map.size() == result_display_.size() ? r.map : QImage();
+    showResultWithOverlay();
   });
-  watcher->setFuture(QtConcurrent::run([output] { return load_photo(output); }));
+  watcher->setFuture(QtConcurrent::run([output] {
+    const QString map = QString::fromStdString(pipeline::uncertainty_map_path(output.toStdString()).string());
+    return Loaded{load_photo(output), QFileInfo::exists(map) ? QImage(map) : QImage()};
+  }));
+}
+
+void MainWindow::showResultWithOverlay() {
+  if (result_display_.isNull()) return;
+  if (result_map_.isNull() || !preview_panel_->overlayShown()) {
+    view_->setResult(result_display_);
+    return;
+  }
+  QImage composed = result_display_.convertToFormat(QImage::Format_RGB32);
+  QPainter p(&composed);
+  p.setOpacity(preview_panel_->overlayOpacity() / 100.0);
+  p.drawImage(0, 0, result_map_);
+  p.end();
+  view_->setResult(composed);
 }
 
 void MainWindow::openDialog() {

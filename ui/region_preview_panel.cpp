@@ -74,8 +74,12 @@ RegionPreviewPanel::RegionPreviewPanel(QWidget* parent) : QWidget(parent) {
   connect(overlay_, &QCheckBox::toggled, this, [this](bool on) {
     opacity_->setEnabled(on);
     reblend();
+    Q_EMIT overlayChanged();
   });
-  connect(opacity_, &QSlider::valueChanged, this, [this] { reblend(); });
+  connect(opacity_, &QSlider::valueChanged, this, [this] {
+    reblend();
+    Q_EMIT overlayChanged();
+  });
   auto* controls = new QHBoxLayout;
   controls->addWidget(detail_label_);
   controls->addWidget(detail_, 2);
@@ -150,6 +154,7 @@ void RegionPreviewPanel::setDetail(int percent) {
 }
 
 bool RegionPreviewPanel::overlayShown() const { return overlay_->isChecked(); }
+int RegionPreviewPanel::overlayOpacity() const { return opacity_->value(); }
 
 void RegionPreviewPanel::setOverlay(bool shown, int opacity_percent) {
   opacity_->setValue(opacity_percent);

@@ -37,6 +37,7 @@ class RegionPreviewPanel : public QWidget {
   int detail() const;
   void setDetail(int percent);
   bool overlayShown() const;
+  int overlayOpacity() const;
   void setOverlay(bool shown, int opacity_percent);
   int sampleCount() const { return samples_ ? samples_->samples : 0; }
 
@@ -45,6 +46,8 @@ class RegionPreviewPanel : public QWidget {
   // The student's image changed (new detail or overlay): the compare view shows it too.
   void studentImageChanged(const QImage& image);
   void detailChanged(int percent);
+  // The map overlay was switched or its opacity changed (the whole-photo result follows it).
+  void overlayChanged();
 
  protected:
   void changeEvent(QEvent* event) override;

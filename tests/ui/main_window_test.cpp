@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QFileInfo>
 #include <QImageReader>
 #include <QMimeData>
 #include <QPalette>
@@ -154,6 +155,33 @@ TEST_F(MainWindowTest, DetailSliderReblendsTheCachedSamplesAndTheMapOverlays) {
   panel->setOverlay(false, 50);
   EXPECT_TRUE(test::colors_near(panel->studentImage().pixelColor(at), QColor(74, 212, 236), 3));
   EXPECT_EQ(*calls, model_calls);
+}
+
+// The batch writes the map beside the output on request; with the overlay on, the compare view
+// shows it over the whole-photo result, and without it the plain result again.
+TEST_F(MainWindowTest, TheBatchMapOverlaysTheWholePhoto) {
+  test::FakeOptions fake;
+  fake.sample_shift = 0.1f;
+  auto w = make(fake);
+  AppSettings s = w->settings();
+  s.uncertainty_maps = true;
+  s.samples = 3;
+  w->applySettings(s);
+  const QString p = solidPhoto("p.png");
+  w->openPaths({p});
+  ASSERT_TRUE(shown(*w, p));
+  EXPECT_EQ(w->addToBatch(), 1);
+  w->batchController()->start();
+  ASSERT_TRUE(test::wait_until([&] { return w->batchModel()->count(ItemStatus::Done) == 1; }));
+  EXPECT_TRUE(QFileInfo::exists(dir.filePath("out/p_x4_uncertainty.png")));
+  auto right_at = [&] { return w->compareView()->rightImage().pixelColor(5, 5); };
+  ASSERT_TRUE(test::wait_until([&] { return test::colors_near(right_at(), kInverted, 3); }));
+  w->previewPanel()->setOverlay(true, 100);
+  const QColor map = right_at();
+  EXPECT_GT(map.red(), 240) << "the map's top colour (the samples differ by 0.1 steps)";
+  EXPECT_LT(map.blue(), 200);
+  w->previewPanel()->setOverlay(false, 100);
+  EXPECT_TRUE(test::colors_near(right_at(), kInverted, 3));
 }
 
 TEST_F(MainWindowTest, BatchResultFeedsTheCompareViewInEveryMode) {
