@@ -521,6 +521,33 @@ Unterstützt: JPEG, PNG, TIFF, WebP und BMP, 8 oder 16 Bit, Metadaten bleiben er
       <source>Region %1, %2 · %3×%4 px</source>
       <translation>Bereich %1, %2 · %3×%4 px</translation>
     </message>
+    <message>
+      <source>Detail:</source>
+      <translation>Detail:</translation>
+    </message>
+    <message>
+      <source>0 %: the mean of several samples, most faithful to the photo and softest. 100 %: a single sample, with the most (partly invented) detail.</source>
+      <translation>0 %: der Mittelwert mehrerer Stichproben, am treuesten zum Foto und am weichsten. 100 %: eine einzelne Stichprobe mit den meisten (teils erfundenen) Details.</translation>
+    </message>
+    <message>
+      <source>Show invented detail</source>
+      <translation>Erfundene Details zeigen</translation>
+    </message>
+    <message>
+      <source>Colours the places where the samples disagree: the model invented detail there that the photo does not hold (black: all samples agree).</source>
+      <translation>Färbt die Stellen, an denen die Stichproben voneinander abweichen: Dort hat das Modell Details erfunden, die das Foto nicht enthält (schwarz: alle Stichproben stimmen überein).</translation>
+    </message>
+    <message>
+      <source>Opacity:</source>
+      <translation>Deckkraft:</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 on %2 · %3 s for %n sample(s)</source>
+      <translation>
+        <numerusform>%1 auf %2 · %3 s für %n Stichprobe</numerusform>
+        <numerusform>%1 auf %2 · %3 s für %n Stichproben</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::SettingsDialog</name>
@@ -691,6 +718,18 @@ Unterstützt: JPEG, PNG, TIFF, WebP und BMP, 8 oder 16 Bit, Metadaten bleiben er
     <message>
       <source>Model cards (*.json)</source>
       <translation>Modellkarten (*.json)</translation>
+    </message>
+    <message>
+      <source>How many samples, each with its own noise, the Detail control blends and the map of invented detail compares. Each costs one more model run.</source>
+      <translation>Wie viele Stichproben mit jeweils eigenem Rauschen der Detail-Regler mischt und die Karte erfundener Details vergleicht. Jede kostet einen weiteren Modelllauf.</translation>
+    </message>
+    <message>
+      <source>Also write a map of invented detail (_uncertainty.png) beside each output</source>
+      <translation>Zu jeder Ausgabe auch eine Karte erfundener Details (_uncertainty.png) schreiben</translation>
+    </message>
+    <message>
+      <source>Samples for Detail:</source>
+      <translation>Stichproben für Detail:</translation>
     </message>
   </context>
 </TS>

@@ -521,6 +521,33 @@ Admitidos: JPEG, PNG, TIFF, WebP y BMP, de 8 o 16 bits, conservando los metadato
       <source>Region %1, %2 · %3×%4 px</source>
       <translation>Región %1, %2 · %3×%4 px</translation>
     </message>
+    <message>
+      <source>Detail:</source>
+      <translation>Detalle:</translation>
+    </message>
+    <message>
+      <source>0 %: the mean of several samples, most faithful to the photo and softest. 100 %: a single sample, with the most (partly invented) detail.</source>
+      <translation>0 %: la media de varias muestras, la más fiel a la foto y la más suave. 100 %: una sola muestra, con el mayor detalle (en parte inventado).</translation>
+    </message>
+    <message>
+      <source>Show invented detail</source>
+      <translation>Mostrar detalle inventado</translation>
+    </message>
+    <message>
+      <source>Colours the places where the samples disagree: the model invented detail there that the photo does not hold (black: all samples agree).</source>
+      <translation>Colorea los lugares donde las muestras discrepan: allí el modelo inventó detalle que la foto no contiene (negro: todas las muestras coinciden).</translation>
+    </message>
+    <message>
+      <source>Opacity:</source>
+      <translation>Opacidad:</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 on %2 · %3 s for %n sample(s)</source>
+      <translation>
+        <numerusform>%1 en %2 · %3 s para %n muestra</numerusform>
+        <numerusform>%1 en %2 · %3 s para %n muestras</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::SettingsDialog</name>
@@ -691,6 +718,18 @@ Admitidos: JPEG, PNG, TIFF, WebP y BMP, de 8 o 16 bits, conservando los metadato
     <message>
       <source>Model cards (*.json)</source>
       <translation>Fichas de modelo (*.json)</translation>
+    </message>
+    <message>
+      <source>How many samples, each with its own noise, the Detail control blends and the map of invented detail compares. Each costs one more model run.</source>
+      <translation>Cuántas muestras, cada una con su propio ruido, mezcla el control de Detalle y compara el mapa de detalle inventado. Cada una cuesta una ejecución más del modelo.</translation>
+    </message>
+    <message>
+      <source>Also write a map of invented detail (_uncertainty.png) beside each output</source>
+      <translation>Escribir también un mapa de detalle inventado (_uncertainty.png) junto a cada resultado</translation>
+    </message>
+    <message>
+      <source>Samples for Detail:</source>
+      <translation>Muestras para Detalle:</translation>
     </message>
   </context>
 </TS>

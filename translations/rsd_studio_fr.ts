@@ -521,6 +521,33 @@ Formats pris en charge : JPEG, PNG, TIFF, WebP et BMP, 8 ou 16 bits, métadonné
       <source>Region %1, %2 · %3×%4 px</source>
       <translation>Zone %1, %2 · %3×%4 px</translation>
     </message>
+    <message>
+      <source>Detail:</source>
+      <translation>Détail :</translation>
+    </message>
+    <message>
+      <source>0 %: the mean of several samples, most faithful to the photo and softest. 100 %: a single sample, with the most (partly invented) detail.</source>
+      <translation>0 % : la moyenne de plusieurs échantillons, la plus fidèle à la photo et la plus douce. 100 % : un seul échantillon, avec le plus de détails (en partie inventés).</translation>
+    </message>
+    <message>
+      <source>Show invented detail</source>
+      <translation>Montrer les détails inventés</translation>
+    </message>
+    <message>
+      <source>Colours the places where the samples disagree: the model invented detail there that the photo does not hold (black: all samples agree).</source>
+      <translation>Colore les endroits où les échantillons divergent : le modèle y a inventé des détails que la photo ne contient pas (noir : tous les échantillons concordent).</translation>
+    </message>
+    <message>
+      <source>Opacity:</source>
+      <translation>Opacité :</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 on %2 · %3 s for %n sample(s)</source>
+      <translation>
+        <numerusform>%1 sur %2 · %3 s pour %n échantillon</numerusform>
+        <numerusform>%1 sur %2 · %3 s pour %n échantillons</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::SettingsDialog</name>
@@ -691,6 +718,18 @@ Formats pris en charge : JPEG, PNG, TIFF, WebP et BMP, 8 ou 16 bits, métadonné
     <message>
       <source>Model cards (*.json)</source>
       <translation>Fiches de modèle (*.json)</translation>
+    </message>
+    <message>
+      <source>How many samples, each with its own noise, the Detail control blends and the map of invented detail compares. Each costs one more model run.</source>
+      <translation>Le nombre d’échantillons, chacun avec son propre bruit, que le réglage Détail mélange et que la carte des détails inventés compare. Chacun coûte une exécution du modèle de plus.</translation>
+    </message>
+    <message>
+      <source>Also write a map of invented detail (_uncertainty.png) beside each output</source>
+      <translation>Écrire aussi une carte des détails inventés (_uncertainty.png) à côté de chaque résultat</translation>
+    </message>
+    <message>
+      <source>Samples for Detail:</source>
+      <translation>Échantillons pour Détail :</translation>
     </message>
   </context>
 </TS>

@@ -519,6 +519,32 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>Region %1, %2 · %3×%4 px</source>
       <translation>領域 %1, %2 · %3×%4 px</translation>
     </message>
+    <message>
+      <source>Detail:</source>
+      <translation>ディテール:</translation>
+    </message>
+    <message>
+      <source>0 %: the mean of several samples, most faithful to the photo and softest. 100 %: a single sample, with the most (partly invented) detail.</source>
+      <translation>0 %: 複数サンプルの平均。写真に最も忠実で最も柔らかい。100 %: 1つのサンプル。ディテールが最も多い（一部は創作）。</translation>
+    </message>
+    <message>
+      <source>Show invented detail</source>
+      <translation>創作されたディテールを表示</translation>
+    </message>
+    <message>
+      <source>Colours the places where the samples disagree: the model invented detail there that the photo does not hold (black: all samples agree).</source>
+      <translation>サンプル同士が一致しない場所を色で示します。そこではモデルが写真にないディテールを創作しています（黒: すべてのサンプルが一致）。</translation>
+    </message>
+    <message>
+      <source>Opacity:</source>
+      <translation>不透明度:</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 on %2 · %3 s for %n sample(s)</source>
+      <translation>
+        <numerusform>%1（%2）· %n サンプルで %3 秒</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::SettingsDialog</name>
@@ -689,6 +715,18 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
     <message>
       <source>Model cards (*.json)</source>
       <translation>モデルカード (*.json)</translation>
+    </message>
+    <message>
+      <source>How many samples, each with its own noise, the Detail control blends and the map of invented detail compares. Each costs one more model run.</source>
+      <translation>ディテール調整が混ぜ合わせ、創作ディテールのマップが比較するサンプルの数（それぞれ独自のノイズ）。1つ増えるごとにモデルの実行が1回増えます。</translation>
+    </message>
+    <message>
+      <source>Also write a map of invented detail (_uncertainty.png) beside each output</source>
+      <translation>各出力の横に創作ディテールのマップ（_uncertainty.png）も書き出す</translation>
+    </message>
+    <message>
+      <source>Samples for Detail:</source>
+      <translation>ディテール用サンプル数:</translation>
     </message>
   </context>
 </TS>

@@ -523,6 +523,34 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>Region %1, %2 · %3×%4 px</source>
       <translation>Область %1, %2 · %3×%4 пикс.</translation>
     </message>
+    <message>
+      <source>Detail:</source>
+      <translation>Детали:</translation>
+    </message>
+    <message>
+      <source>0 %: the mean of several samples, most faithful to the photo and softest. 100 %: a single sample, with the most (partly invented) detail.</source>
+      <translation>0 %: среднее нескольких сэмплов — точнее всего передаёт фото и мягче всего. 100 %: один сэмпл с наибольшей (частично выдуманной) детализацией.</translation>
+    </message>
+    <message>
+      <source>Show invented detail</source>
+      <translation>Показать выдуманные детали</translation>
+    </message>
+    <message>
+      <source>Colours the places where the samples disagree: the model invented detail there that the photo does not hold (black: all samples agree).</source>
+      <translation>Подсвечивает места, где сэмплы расходятся: там модель выдумала детали, которых нет на фото (чёрный: все сэмплы совпадают).</translation>
+    </message>
+    <message>
+      <source>Opacity:</source>
+      <translation>Непрозрачность:</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 on %2 · %3 s for %n sample(s)</source>
+      <translation>
+        <numerusform>%1 на %2 · %3 с на %n сэмпл</numerusform>
+        <numerusform>%1 на %2 · %3 с на %n сэмпла</numerusform>
+        <numerusform>%1 на %2 · %3 с на %n сэмплов</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::SettingsDialog</name>
@@ -693,6 +721,18 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
     <message>
       <source>Model cards (*.json)</source>
       <translation>Карточки моделей (*.json)</translation>
+    </message>
+    <message>
+      <source>How many samples, each with its own noise, the Detail control blends and the map of invented detail compares. Each costs one more model run.</source>
+      <translation>Сколько сэмплов (каждый со своим шумом) смешивает регулятор «Детали» и сравнивает карта выдуманных деталей. Каждый стоит ещё одного запуска модели.</translation>
+    </message>
+    <message>
+      <source>Also write a map of invented detail (_uncertainty.png) beside each output</source>
+      <translation>Также записывать карту выдуманных деталей (_uncertainty.png) рядом с каждым результатом</translation>
+    </message>
+    <message>
+      <source>Samples for Detail:</source>
+      <translation>Сэмплов для деталей:</translation>
     </message>
   </context>
 </TS>

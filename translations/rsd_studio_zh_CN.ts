@@ -519,6 +519,32 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>Region %1, %2 · %3×%4 px</source>
       <translation>区域 %1, %2 · %3×%4 像素</translation>
     </message>
+    <message>
+      <source>Detail:</source>
+      <translation>细节：</translation>
+    </message>
+    <message>
+      <source>0 %: the mean of several samples, most faithful to the photo and softest. 100 %: a single sample, with the most (partly invented) detail.</source>
+      <translation>0 %：多个样本的平均值，最忠实于照片，也最柔和。100 %：单个样本，细节最多（部分为模型生成）。</translation>
+    </message>
+    <message>
+      <source>Show invented detail</source>
+      <translation>显示生成的细节</translation>
+    </message>
+    <message>
+      <source>Colours the places where the samples disagree: the model invented detail there that the photo does not hold (black: all samples agree).</source>
+      <translation>为样本之间不一致的位置着色：模型在那里生成了照片中没有的细节（黑色：所有样本一致）。</translation>
+    </message>
+    <message>
+      <source>Opacity:</source>
+      <translation>不透明度：</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 on %2 · %3 s for %n sample(s)</source>
+      <translation>
+        <numerusform>%1，%2 · %n 个样本 %3 秒</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::SettingsDialog</name>
@@ -689,6 +715,18 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
     <message>
       <source>Model cards (*.json)</source>
       <translation>模型卡 (*.json)</translation>
+    </message>
+    <message>
+      <source>How many samples, each with its own noise, the Detail control blends and the map of invented detail compares. Each costs one more model run.</source>
+      <translation>“细节”控件混合、生成细节图比较的样本数（每个样本使用自己的噪声）。每多一个样本，模型就多运行一次。</translation>
+    </message>
+    <message>
+      <source>Also write a map of invented detail (_uncertainty.png) beside each output</source>
+      <translation>同时在每个输出旁写入生成细节图（_uncertainty.png）</translation>
+    </message>
+    <message>
+      <source>Samples for Detail:</source>
+      <translation>细节样本数：</translation>
     </message>
   </context>
 </TS>
