@@ -22,18 +22,12 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct DetailArgs {
-  std::string hr;
+struct DetailArgs : PhotoSetArgs {
+  DetailArgs() { crop = 512; }
   std::string model = "student";
   std::string samples = "1,2,4,8";
   std::string details = "0,0.25,0.5,0.75,1";
-  int limit = 0;
-  int crop = 512;
-  uint64_t seed = 12345;
-  std::string out = "bench-results";
-  std::string device = "cpu";
-  int threads = 0;
-  DegradationOptions degradation;
+  uint64_t sampler_seed = 12345;
 };
 
 constexpr int kBlock = 16;
@@ -138,7 +132,7 @@ int run_detail(const DetailArgs& a) {
   }
   engine::UpscaleOptions opts;
   opts.threads = a.threads;
-  opts.seed = a.seed;
+  opts.seed = a.sampler_seed;
   auto up = engine::Upscaler::create(*card, *device, opts);
   if (!up) {
     std::fprintf(stderr, "rsd-bench: %s\n", up.error().what().c_str());
@@ -197,7 +191,7 @@ int run_detail(const DetailArgs& a) {
   report["kind"] = "detail";
   report["machine"] = machine_info();
   report["model"] = a.model;
-  report["seed"] = a.seed;
+  report["seed"] = a.sampler_seed;
   report["hr_dir"] = a.hr;
   report["crop"] = a.crop;
   report["images"] = images;
@@ -223,17 +217,8 @@ int run_detail(const DetailArgs& a) {
     }
   report["grid"] = grid;
   report["samples"] = samples;
-  const std::string md = detail_markdown(report);
-  auto jf = write_report_file(a.out, "detail.json", report.dump(2) + "\n");
-  auto mf = write_report_file(a.out, "detail.md", md);
-  auto chart = write_detail_chart(points, fs::path(a.out) / "detail.png");
-  if (!jf || !mf || !chart.ok()) {
-    std::fprintf(stderr, "rsd-bench: cannot write the reports in %s\n", a.out.c_str());
-    return 2;
-  }
-  std::fputs(md.c_str(), stdout);
-  std::fprintf(stderr, "rsd-bench: wrote %s, detail.md and detail.png\n", jf->c_str());
-  return status;
+  const Status chart = write_detail_chart(points, fs::path(a.out) / "detail.png");
+  return finish_reports(a.out, "detail", report, detail_markdown(report), chart, status);
 }
 
 }  // namespace
@@ -242,20 +227,11 @@ void add_detail_command(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<DetailArgs>();
   CLI::App* q = app.add_subcommand(
       "detail", "PSNR-Y and NIQE against detail D for K samples, their cost, and the map's error prediction");
-  q->add_option("--hr", a->hr, "Folder of high-resolution photos")->required()->check(CLI::ExistingDirectory);
+  add_photo_set_options(q, *a);
   q->add_option("--model", a->model, "student, teacher or a model card file")->capture_default_str();
   q->add_option("--samples", a->samples, "Comma-separated sample counts K")->capture_default_str();
   q->add_option("--details", a->details, "Comma-separated detail values D in [0, 1]")->capture_default_str();
-  q->add_option("--limit", a->limit, "At most this many photos (0: all)");
-  q->add_option("--crop", a->crop, "Centre crop of each HR photo, in pixels (0: whole photo)")
-      ->capture_default_str();
-  q->add_option("--seed", a->seed, "Sampler seed (sample k uses its own, derived from it)")->capture_default_str();
-  q->add_option("--out", a->out, "Report folder")->capture_default_str();
-  q->add_option("--device", a->device, "cpu, cuda or auto")->capture_default_str();
-  q->add_option("--threads", a->threads, "LibTorch threads (0: all cores)");
-  q->add_option("--noise-sigma", a->degradation.noise_sigma, "Realistic degradation: noise (8-bit levels)")
-      ->capture_default_str();
-  q->add_option("--jpeg-quality", a->degradation.jpeg_quality, "Realistic degradation: JPEG quality")
+  q->add_option("--sampler-seed", a->sampler_seed, "Seed of the first sample (sample k derives its own)")
       ->capture_default_str();
   q->callback([a, &exit_code] { exit_code = run_detail(*a); });
 }

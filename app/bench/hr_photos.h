@@ -3,7 +3,11 @@
 // `rsd-bench quality` and `rsd-bench detail`.
 #pragma once
 
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "base/error.h"
@@ -27,5 +31,23 @@ struct PhotoInputs {
 // Photo `index` of the list, read and prepared. Errors name the file.
 Result<PhotoInputs> prepare_photo(const std::filesystem::path& file, size_t index, int crop,
                                   const DegradationOptions& degradation);
+
+// The options both commands take: the photos, the crop, the report folder, the device and the
+// realistic degradation.
+struct PhotoSetArgs {
+  std::string hr;
+  int limit = 0;
+  int crop = 0;
+  std::string out = "bench-results";
+  std::string device = "cpu";
+  int threads = 0;
+  DegradationOptions degradation;
+};
+void add_photo_set_options(CLI::App* command, PhotoSetArgs& args);
+
+// Writes <out>/<stem>.json and <stem>.md (the chart <stem>.png is written by the caller, `chart`
+// its result) and prints the markdown. Returns `status`, or 2 when a report could not be written.
+int finish_reports(const std::string& out, const std::string& stem, const nlohmann::json& report,
+                   const std::string& markdown, const Status& chart, int status);
 
 }  // namespace rsd::bench

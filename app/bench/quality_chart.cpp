@@ -94,7 +94,9 @@ void draw_detail_panel(cv::Mat& canvas, int x0, int y0, const std::vector<const 
     cv::putText(canvas, short_num(d), {px(d) - 10, y0 + kTop + h + 20}, cv::FONT_HERSHEY_SIMPLEX, 0.45, kInk, 1,
                 cv::LINE_AA);
     cv::line(canvas, {x0 + kLeft, py(v)}, {x0 + kLeft + w, py(v)}, kGrid, 1);
-    cv::putText(canvas, short_num(v), {x0 + 8, py(v) + 5}, cv::FONT_HERSHEY_SIMPLEX, 0.45, kInk, 1, cv::LINE_AA);
+    char label[32];  // enough decimals that the ticks differ
+    std::snprintf(label, sizeof label, "%.*f", vmax - vmin < 0.5 ? 2 : vmax - vmin < 5 ? 1 : 0, v);
+    cv::putText(canvas, label, {x0 + 8, py(v) + 5}, cv::FONT_HERSHEY_SIMPLEX, 0.45, kInk, 1, cv::LINE_AA);
   }
   cv::putText(canvas, "detail D (0 = mean of K samples, 1 = first sample)", {x0 + kLeft + 40, y0 + kPanelH - 15},
               cv::FONT_HERSHEY_SIMPLEX, 0.5, kInk, 1, cv::LINE_AA);

@@ -29,15 +29,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct QualityArgs {
-  std::string hr;
+struct QualityArgs : PhotoSetArgs {
   std::string models = "student,teacher";
-  int limit = 0;
-  int crop = 0;
-  std::string out = "bench-results";
-  std::string device = "cpu";
-  int threads = 0;
-  DegradationOptions degradation;
   bool save_images = false;
 };
 
@@ -224,17 +217,8 @@ int run_quality(const QualityArgs& a) {
     }
   report["results"] = results;
   report["machine"]["load_average_end"] = load_average();
-  const std::string md = markdown(report);
-  auto jf = write_report_file(a.out, "quality.json", report.dump(2) + "\n");
-  auto mf = write_report_file(a.out, "quality.md", md);
-  auto chart = write_quality_chart(points, fs::path(a.out) / "quality.png");
-  if (!jf || !mf || !chart.ok()) {
-    std::fprintf(stderr, "rsd-bench: cannot write the reports in %s\n", a.out.c_str());
-    return 2;
-  }
-  std::fputs(md.c_str(), stdout);
-  std::fprintf(stderr, "rsd-bench: wrote %s, quality.md and quality.png\n", jf->c_str());
-  return status;
+  const Status chart = write_quality_chart(points, fs::path(a.out) / "quality.png");
+  return finish_reports(a.out, "quality", report, markdown(report), chart, status);
 }
 
 }  // namespace
@@ -243,21 +227,11 @@ void add_quality_command(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<QualityArgs>();
   CLI::App* q = app.add_subcommand(
       "quality", "PSNR-Y, SSIM-Y, NIQE and time per method on x4 LR inputs made from HR photos");
-  q->add_option("--hr", a->hr, "Folder of high-resolution photos")->required()->check(CLI::ExistingDirectory);
+  add_photo_set_options(q, *a);
   q->add_option("--models", a->models, "Comma-separated: student, teacher or model card files")
       ->capture_default_str();
-  q->add_option("--limit", a->limit, "At most this many photos (0: all)");
-  q->add_option("--crop", a->crop, "Centre crop of each HR photo, in pixels (0: whole photo)");
   q->add_flag("--save-images", a->save_images,
               "Also write every HR, LR and upscaled image to <out>/images/<photo>/ (PNG)");
-  q->add_option("--out", a->out, "Report folder")->capture_default_str();
-  q->add_option("--device", a->device, "cpu, cuda or auto")->capture_default_str();
-  q->add_option("--threads", a->threads, "LibTorch threads (0: all cores)");
-  q->add_option("--noise-sigma", a->degradation.noise_sigma, "Realistic degradation: noise (8-bit levels)")
-      ->capture_default_str();
-  q->add_option("--jpeg-quality", a->degradation.jpeg_quality, "Realistic degradation: JPEG quality")
-      ->capture_default_str();
-  q->add_option("--seed", a->degradation.seed, "Realistic degradation: noise seed")->capture_default_str();
   q->callback([a, &exit_code] { exit_code = run_quality(*a); });
 }
 

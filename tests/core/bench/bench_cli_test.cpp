@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 
@@ -164,6 +165,42 @@ TEST_F(BenchCli, QualityReportHasEveryMethodForBothDegradations) {
   const cv::Mat chart = cv::imread((dir_ / "quality.png").string());
   EXPECT_FALSE(chart.empty());
   EXPECT_TRUE(fs::exists(dir_ / "quality.md"));
+}
+
+// rsd-bench detail on the committed held-out crops: the grid of K x D, the cost of K samples,
+// the spread (zero for one sample) and the map-error correlation.
+TEST_F(BenchCli, DetailReportHasTheGridTheSpreadAndTheCorrelation) {
+  ASSERT_EQ(bench("detail --hr \"" + std::string(RSD_TEST_DATA_DIR) + "/heldout\" --limit 2 --crop 128 "
+                  "--samples 1,2 --details 0,1 --out \"" + dir_.string() + "\""),
+            0)
+      << log();
+  const json r = read_json(dir_ / "detail.json");
+  EXPECT_EQ(r["images"], 2);
+  ASSERT_EQ(r["grid"].size(), 8u) << r.dump(1);  // 2 degradations x 2 K x 2 D
+  ASSERT_EQ(r["samples"].size(), 4u);
+  std::map<std::string, double> psnr;
+  for (const auto& g : r["grid"]) {
+    EXPECT_TRUE(std::isfinite(g["psnr_y"].get<double>()));
+    psnr[g["degradation"].get<std::string>() + "/" + std::to_string(g["samples"].get<int>()) + "/" +
+         std::to_string(g["detail"].get<double>())] = g["psnr_y"].get<double>();
+  }
+  // D = 1 is the first sample whatever K is; with one sample D changes nothing.
+  EXPECT_DOUBLE_EQ(psnr["bicubic/1/1.000000"], psnr["bicubic/2/1.000000"]);
+  EXPECT_DOUBLE_EQ(psnr["bicubic/1/0.000000"], psnr["bicubic/1/1.000000"]);
+  EXPECT_NE(psnr["bicubic/2/0.000000"], psnr["bicubic/2/1.000000"]);
+  for (const auto& row : r["samples"]) {
+    EXPECT_GT(row["seconds"].get<double>(), 0);
+    if (row["samples"] == 1) {
+      EXPECT_EQ(row["mean_spread_levels"].get<double>(), 0.0);
+    } else {
+      EXPECT_GT(row["mean_spread_levels"].get<double>(), 0.0) << "the student's samples vary with the seed";
+      const double c = row["map_error_correlation"].get<double>();
+      EXPECT_GT(c, -1.0);
+      EXPECT_LT(c, 1.0);
+    }
+  }
+  EXPECT_FALSE(cv::imread((dir_ / "detail.png").string()).empty());
+  EXPECT_TRUE(fs::exists(dir_ / "detail.md"));
 }
 
 // The shipped student on four held-out photo crops (tests/data/heldout, never in training),
