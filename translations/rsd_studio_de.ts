@@ -39,6 +39,14 @@
       <source>Photos or folders to open.</source>
       <translation>Zu öffnende Fotos oder Ordner.</translation>
     </message>
+    <message>
+      <source>Detail of the region preview in percent.</source>
+      <translation>Detail der Bereichsvorschau in Prozent.</translation>
+    </message>
+    <message>
+      <source>Draw the map of invented detail at this opacity (percent).</source>
+      <translation>Die Karte erfundener Details mit dieser Deckkraft (Prozent) zeichnen.</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::AboutDialog</name>
@@ -541,12 +549,9 @@ Unterstützt: JPEG, PNG, TIFF, WebP und BMP, 8 oder 16 Bit, Metadaten bleiben er
       <source>Opacity:</source>
       <translation>Deckkraft:</translation>
     </message>
-    <message numerus="yes">
-      <source>%1 on %2 · %3 s for %n sample(s)</source>
-      <translation>
-        <numerusform>%1 auf %2 · %3 s für %n Stichprobe</numerusform>
-        <numerusform>%1 auf %2 · %3 s für %n Stichproben</numerusform>
-      </translation>
+    <message>
+      <source>%1 on %2 · %3 s, samples: %4</source>
+      <translation>%1 auf %2 · %3 s, Stichproben: %4</translation>
     </message>
   </context>
   <context>

@@ -39,6 +39,14 @@
       <source>Photos or folders to open.</source>
       <translation>Fotos o carpetas que abrir.</translation>
     </message>
+    <message>
+      <source>Detail of the region preview in percent.</source>
+      <translation>Detalle de la vista previa de la región, en porcentaje.</translation>
+    </message>
+    <message>
+      <source>Draw the map of invented detail at this opacity (percent).</source>
+      <translation>Dibujar el mapa de detalle inventado con esta opacidad (porcentaje).</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::AboutDialog</name>
@@ -541,12 +549,9 @@ Admitidos: JPEG, PNG, TIFF, WebP y BMP, de 8 o 16 bits, conservando los metadato
       <source>Opacity:</source>
       <translation>Opacidad:</translation>
     </message>
-    <message numerus="yes">
-      <source>%1 on %2 · %3 s for %n sample(s)</source>
-      <translation>
-        <numerusform>%1 en %2 · %3 s para %n muestra</numerusform>
-        <numerusform>%1 en %2 · %3 s para %n muestras</numerusform>
-      </translation>
+    <message>
+      <source>%1 on %2 · %3 s, samples: %4</source>
+      <translation>%1 en %2 · %3 s, muestras: %4</translation>
     </message>
   </context>
   <context>

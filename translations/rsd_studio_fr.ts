@@ -39,6 +39,14 @@
       <source>Photos or folders to open.</source>
       <translation>Photos ou dossiers à ouvrir.</translation>
     </message>
+    <message>
+      <source>Detail of the region preview in percent.</source>
+      <translation>Détail de l’aperçu de la zone, en pourcentage.</translation>
+    </message>
+    <message>
+      <source>Draw the map of invented detail at this opacity (percent).</source>
+      <translation>Dessiner la carte des détails inventés avec cette opacité (pourcentage).</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::AboutDialog</name>
@@ -541,12 +549,9 @@ Formats pris en charge : JPEG, PNG, TIFF, WebP et BMP, 8 ou 16 bits, métadonné
       <source>Opacity:</source>
       <translation>Opacité :</translation>
     </message>
-    <message numerus="yes">
-      <source>%1 on %2 · %3 s for %n sample(s)</source>
-      <translation>
-        <numerusform>%1 sur %2 · %3 s pour %n échantillon</numerusform>
-        <numerusform>%1 sur %2 · %3 s pour %n échantillons</numerusform>
-      </translation>
+    <message>
+      <source>%1 on %2 · %3 s, samples: %4</source>
+      <translation>%1 sur %2 · %3 s, échantillons : %4</translation>
     </message>
   </context>
   <context>

@@ -39,6 +39,14 @@
       <source>Photos or folders to open.</source>
       <translation>開く写真またはフォルダー。</translation>
     </message>
+    <message>
+      <source>Detail of the region preview in percent.</source>
+      <translation>領域プレビューのディテール（パーセント）。</translation>
+    </message>
+    <message>
+      <source>Draw the map of invented detail at this opacity (percent).</source>
+      <translation>創作ディテールのマップをこの不透明度（パーセント）で描く。</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::AboutDialog</name>
@@ -539,11 +547,9 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>Opacity:</source>
       <translation>不透明度:</translation>
     </message>
-    <message numerus="yes">
-      <source>%1 on %2 · %3 s for %n sample(s)</source>
-      <translation>
-        <numerusform>%1（%2）· %n サンプルで %3 秒</numerusform>
-      </translation>
+    <message>
+      <source>%1 on %2 · %3 s, samples: %4</source>
+      <translation>%1（%2）· %3 秒、サンプル数: %4</translation>
     </message>
   </context>
   <context>

@@ -39,6 +39,14 @@
       <source>Photos or folders to open.</source>
       <translation>Фото или папки для открытия.</translation>
     </message>
+    <message>
+      <source>Detail of the region preview in percent.</source>
+      <translation>Детализация предпросмотра области в процентах.</translation>
+    </message>
+    <message>
+      <source>Draw the map of invented detail at this opacity (percent).</source>
+      <translation>Рисовать карту выдуманных деталей с этой непрозрачностью (в процентах).</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::AboutDialog</name>
@@ -543,13 +551,9 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>Opacity:</source>
       <translation>Непрозрачность:</translation>
     </message>
-    <message numerus="yes">
-      <source>%1 on %2 · %3 s for %n sample(s)</source>
-      <translation>
-        <numerusform>%1 на %2 · %3 с на %n сэмпл</numerusform>
-        <numerusform>%1 на %2 · %3 с на %n сэмпла</numerusform>
-        <numerusform>%1 на %2 · %3 с на %n сэмплов</numerusform>
-      </translation>
+    <message>
+      <source>%1 on %2 · %3 s, samples: %4</source>
+      <translation>%1 на %2 · %3 с, сэмплов: %4</translation>
     </message>
   </context>
   <context>

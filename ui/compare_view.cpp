@@ -137,7 +137,10 @@ QPointF CompareView::toPane(QPointF pos, int* pane_index) const {
 
 void CompareView::drawSide(QPainter& p, bool right_side) const {
   if (right_side && !sr_.isNull()) {
+    // The region preview stays on top of a whole-photo result: it shows the Detail and the map
+    // of the region as they are set now.
     p.drawImage(QPointF(0, 0), sr_);
+    if (!patch_.isNull()) p.drawImage(patch_at_, patch_);
     return;
   }
   if (scaling_ == LrScaling::Bicubic && !lr_bicubic_.isNull()) {

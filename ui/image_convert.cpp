@@ -1,7 +1,6 @@
 #include "ui/image_convert.h"
 
 #include <QColorSpace>
-#include <QPainter>
 
 #include <algorithm>
 #include <array>
@@ -137,14 +136,30 @@ QImage blended_display(const SampleSet& samples, double detail, const QColorSpac
 }
 
 QImage with_uncertainty_overlay(const QImage& image, const SampleSet& samples, double opacity) {
-  if (image.isNull() || samples.spread.empty() || opacity <= 0.0) return image;
-  const QImage map = to_qimage(pipeline::spread_to_colors(samples.spread));
-  if (map.size() != image.size()) return image;
+  if (image.isNull() || samples.spread.empty()) return image;
+  return with_map_overlay(image, to_qimage(pipeline::spread_to_colors(samples.spread)), opacity);
+}
+
+QImage with_map_overlay(const QImage& image, const QImage& map, double opacity) {
+  if (image.isNull() || map.size() != image.size() || opacity <= 0.0) return image;
+  // Inferno's lightness rises with the spread: where the samples agree (black) the photo shows
+  // through, where they disagree most the map's colour covers it at `opacity`; the square root
+  // keeps small disagreements (a purple tint) visible.
+  constexpr double kTopLuma = 0.299 * 252 + 0.587 * 255 + 0.114 * 164;
   QImage out = image.convertToFormat(QImage::Format_RGB32);
-  QPainter p(&out);
-  p.setOpacity(std::min(1.0, opacity));
-  p.drawImage(0, 0, map);
-  p.end();
+  const QImage m = map.convertToFormat(QImage::Format_RGB32);
+  const double o = std::min(1.0, opacity);
+  for (int y = 0; y < out.height(); ++y) {
+    QRgb* dst = reinterpret_cast<QRgb*>(out.scanLine(y));
+    const QRgb* src = reinterpret_cast<const QRgb*>(m.constScanLine(y));
+    for (int x = 0; x < out.width(); ++x) {
+      const double luma = 0.299 * qRed(src[x]) + 0.587 * qGreen(src[x]) + 0.114 * qBlue(src[x]);
+      const double a = o * std::sqrt(std::min(1.0, luma / kTopLuma));
+      const auto mix = [a](int under, int over) { return int(std::lround(under + a * (over - under))); };
+      dst[x] = qRgb(mix(qRed(dst[x]), qRed(src[x])), mix(qGreen(dst[x]), qGreen(src[x])),
+                    mix(qBlue(dst[x]), qBlue(src[x])));
+    }
+  }
   return out;
 }
 

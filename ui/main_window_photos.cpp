@@ -10,7 +10,6 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMimeData>
-#include <QPainter>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
@@ -22,6 +21,7 @@
 #include "ui/batch_controller.h"
 #include "ui/batch_queue_model.h"
 #include "ui/comparison_export.h"
+#include "ui/image_convert.h"
 #include "ui/inference_service.h"
 #include "ui/main_window.h"
 #include "ui/output_naming.h"
@@ -114,12 +114,7 @@ void MainWindow::showResultWithOverlay() {
     view_->setResult(result_display_);
     return;
   }
-  QImage composed = result_display_.convertToFormat(QImage::Format_RGB32);
-  QPainter p(&composed);
-  p.setOpacity(preview_panel_->overlayOpacity() / 100.0);
-  p.drawImage(0, 0, result_map_);
-  p.end();
-  view_->setResult(composed);
+  view_->setResult(with_map_overlay(result_display_, result_map_, preview_panel_->overlayOpacity() / 100.0));
 }
 
 void MainWindow::openDialog() {

@@ -133,10 +133,10 @@ void RegionPreviewPanel::setResult(const PreviewResult& r) {
     samples_ = r.samples;
     space_ = r.color_space;
     images_[i] = r.image;
+    const QString seconds = QLocale().toString(r.seconds, 'f', 2);
     caption_text_[i] = r.samples && r.samples->samples > 1
-                           ? tr("%1 on %2 · %3 s for %n sample(s)", nullptr, r.samples->samples)
-                                 .arg(r.model, r.device, QLocale().toString(r.seconds, 'f', 2))
-                           : tr("%1 on %2 · %3 s").arg(r.model, r.device, QLocale().toString(r.seconds, 'f', 2));
+                           ? tr("%1 on %2 · %3 s, samples: %4").arg(r.model, r.device, seconds).arg(r.samples->samples)
+                           : tr("%1 on %2 · %3 s").arg(r.model, r.device, seconds);
     reblend();
     return;
   }

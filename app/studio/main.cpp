@@ -6,6 +6,7 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -14,6 +15,7 @@
 #include "ui/app_settings.h"
 #include "ui/batch_controller.h"
 #include "ui/main_window.h"
+#include "ui/region_preview_panel.h"
 #include "ui/theme.h"
 #include "ui/translations.h"
 
@@ -26,6 +28,8 @@ struct GrabPlan {
   bool teacher = false;
   bool queue = false;  // run the opened photos as a batch first
   double zoom = 0.0;   // 0: fit
+  int detail = -1;     // the Detail slider in percent (-1: as saved)
+  int overlay = -1;    // the map of invented detail at this opacity in percent (-1: off)
 };
 
 void grab_now(rsd::ui::MainWindow& window, const QString& file) {
@@ -42,6 +46,8 @@ void run_grab(rsd::ui::MainWindow& window, const GrabPlan& plan) {
   window.setCompareMode(plan.mode == "side" ? CompareMode::SideBySide
                         : plan.mode == "flip" ? CompareMode::Flip : CompareMode::Split);
   if (plan.zoom > 0) window.compareView()->setZoom(plan.zoom);
+  if (plan.detail >= 0) window.previewPanel()->setDetail(plan.detail);
+  if (plan.overlay >= 0) window.previewPanel()->setOverlay(true, plan.overlay);
   if (plan.queue) {
     QObject::connect(window.batchController(), &rsd::ui::BatchController::batchFinished, &window,
                      [&window, plan] { grab_now(window, plan.file); });
@@ -91,7 +97,12 @@ int main(int argc, char** argv) {
   QCommandLineOption teacher("with-teacher", QApplication::translate("main", "Also run the teacher on the region."));
   QCommandLineOption queue("run-batch", QApplication::translate("main", "Upscale the opened photos as a batch before grabbing."));
   QCommandLineOption zoom("zoom", QApplication::translate("main", "Zoom factor of the compare view (1 = 100 %)."), "FACTOR");
-  parser.addOptions({grab, mode, region, teacher, queue, zoom});
+  QCommandLineOption detail("detail", QApplication::translate("main", "Detail of the region preview in percent."),
+                            "PERCENT");
+  QCommandLineOption overlay("show-invented-detail",
+                             QApplication::translate("main", "Draw the map of invented detail at this opacity (percent)."),
+                             "PERCENT");
+  parser.addOptions({grab, mode, region, teacher, queue, zoom, detail, overlay});
   parser.addPositionalArgument("paths", QApplication::translate("main", "Photos or folders to open."),
                                "[FILES or FOLDERS...]");
   parser.process(app);
@@ -113,6 +124,8 @@ int main(int argc, char** argv) {
     plan.teacher = parser.isSet(teacher);
     plan.queue = parser.isSet(queue);
     plan.zoom = parser.value(zoom).toDouble();
+    if (parser.isSet(detail)) plan.detail = std::clamp(parser.value(detail).toInt(), 0, 100);
+    if (parser.isSet(overlay)) plan.overlay = std::clamp(parser.value(overlay).toInt(), 0, 100);
     if (window.loadedPaths().isEmpty()) {
       grab_now(window, plan.file);
     } else {

@@ -28,8 +28,9 @@ cd "$work"
 # After the batch, so the result is loaded from the restored queue.
 "$studio" espresso.png --compare-mode side --grab compare.png
 "$studio" espresso.png --compare-mode split --preview-region 60,40,64,48 --with-teacher --grab region.png
+"$studio" espresso.png --compare-mode side --preview-region 30,10,120,90 --show-invented-detail 80 --grab detail.png
 
-for pair in batch:batch-queue compare:compare-view region:region-preview-teacher; do
+for pair in batch:batch-queue compare:compare-view region:region-preview-teacher detail:region-preview-invented-detail; do
   "$im" "${pair%%:*}.png" -colors 256 PNG8:"$out/${pair##*:}.png"
 done
 ls -l "$out"/*.png
