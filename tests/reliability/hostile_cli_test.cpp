@@ -5,6 +5,9 @@
 
 #include <cstdio>
 
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
 #include "base/build_paths.h"
 #include "hostile_files.h"
 #include "input_snapshot.h"
@@ -64,6 +67,47 @@ TEST(HostileCli, MixedFolderWritesTheGoodNamesTheBadAndExitsNonZero) {
   // for the one that failed in it.
   EXPECT_EQ(test::list_names(out), (std::vector<std::string>{"good_x4.png"})) << run.output;
   before.expect_unchanged();
+}
+
+}  // namespace
+}  // namespace rsd
+
+namespace rsd {
+namespace {
+
+// --samples, --detail and --uncertainty-map end to end with the shipped student: the map lies
+// beside the output under the output's name, K = 1 and D = 1 write today's output, and values out
+// of range are refused before any photo is touched.
+TEST(UpscaleCli, SamplesDetailAndTheUncertaintyMap) {
+  test::TempDir dir("rsd-cli-detail");
+  const fs::path in = dir / "party {2024}.png";
+  test::write_bytes(in, test::hostile::good_photo(ImageFormat::Png, 24, 16));
+  const fs::path plain = dir / "plain", one = dir / "one", many = dir / "many";
+  for (const auto& d : {plain, one, many}) fs::create_directories(d);
+  const auto common = std::string("--quiet --device cpu --model student ");
+  ASSERT_EQ(run_upscale(common + "-o \"" + plain.string() + "\" \"" + in.string() + "\"").code, 0);
+  ASSERT_EQ(run_upscale(common + "--samples 1 --detail 1 -o \"" + one.string() + "\" \"" + in.string() + "\"").code, 0);
+  const auto pixels = [](const fs::path& p) { return cv::imread(p.string(), cv::IMREAD_UNCHANGED); };
+  const cv::Mat a = pixels(plain / "party {2024}_x4.png"), b = pixels(one / "party {2024}_x4.png");
+  ASSERT_FALSE(a.empty());
+  ASSERT_EQ(a.size(), b.size());
+  EXPECT_EQ(cv::norm(a, b, cv::NORM_INF), 0.0) << "one sample at full detail is the ordinary output";
+  const CliRun run = run_upscale(common + "--samples 3 --detail 0.5 --uncertainty-map -o \"" + many.string() +
+                                 "\" \"" + in.string() + "\"");
+  ASSERT_EQ(run.code, 0) << run.output;
+  EXPECT_TRUE(fs::exists(many / "party {2024}_x4.png"));
+  ASSERT_TRUE(fs::exists(many / "party {2024}_x4_uncertainty.png"));
+  EXPECT_GT(cv::norm(pixels(many / "party {2024}_x4.png"), a, cv::NORM_INF), 0.0) << "the blend differs";
+  const cv::Mat map = pixels(many / "party {2024}_x4_uncertainty.png");
+  EXPECT_EQ(map.size(), a.size());
+  // Refused with a message naming the option; nothing is written.
+  const fs::path refused = dir / "refused";
+  for (const std::string bad : {"--samples 0", "--detail 1.5", "--samples 100"}) {
+    const CliRun r = run_upscale(common + bad + " -o \"" + refused.string() + "\" \"" + in.string() + "\"");
+    EXPECT_NE(r.code, 0) << bad;
+    EXPECT_NE(r.output.find(bad.substr(0, bad.find(' '))), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(refused / "party {2024}_x4.png")) << bad;
+  }
 }
 
 }  // namespace
