@@ -478,6 +478,18 @@ Unterstützt: JPEG, PNG, TIFF, WebP und BMP, 8 oder 16 Bit, Metadaten bleiben er
       <source>No photos found in what was opened.</source>
       <translation>In der Auswahl wurden keine Fotos gefunden.</translation>
     </message>
+    <message>
+      <source>The photo is in the batch already; its map can be asked for when it is done.</source>
+      <translation>Das Foto ist bereits im Stapel; seine Karte kann angefordert werden, wenn es fertig ist.</translation>
+    </message>
+    <message>
+      <source>Open a photo first.</source>
+      <translation>Zuerst ein Foto öffnen.</translation>
+    </message>
+    <message>
+      <source>Upscaling the whole photo with its map of invented detail…</source>
+      <translation>Das ganze Foto wird mit seiner Karte erfundener Details hochskaliert…</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>
@@ -552,6 +564,14 @@ Unterstützt: JPEG, PNG, TIFF, WebP und BMP, 8 oder 16 Bit, Metadaten bleiben er
     <message>
       <source>%1 on %2 · %3 s, samples: %4</source>
       <translation>%1 auf %2 · %3 s, Stichproben: %4</translation>
+    </message>
+    <message>
+      <source>Map the whole photo</source>
+      <translation>Ganzes Foto kartieren</translation>
+    </message>
+    <message>
+      <source>Upscales the whole photo with its map of invented detail (through the batch queue) and shows the map over the result.</source>
+      <translation>Skaliert das ganze Foto mit seiner Karte erfundener Details hoch (über die Stapelwarteschlange) und zeigt die Karte über dem Ergebnis.</translation>
     </message>
   </context>
   <context>

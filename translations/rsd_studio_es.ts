@@ -478,6 +478,18 @@ Admitidos: JPEG, PNG, TIFF, WebP y BMP, de 8 o 16 bits, conservando los metadato
       <source>No photos found in what was opened.</source>
       <translation>No se encontraron fotos en lo que se abrió.</translation>
     </message>
+    <message>
+      <source>The photo is in the batch already; its map can be asked for when it is done.</source>
+      <translation>La foto ya está en el lote; su mapa se puede pedir cuando termine.</translation>
+    </message>
+    <message>
+      <source>Open a photo first.</source>
+      <translation>Abra primero una foto.</translation>
+    </message>
+    <message>
+      <source>Upscaling the whole photo with its map of invented detail…</source>
+      <translation>Ampliando la foto entera con su mapa de detalle inventado…</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>
@@ -552,6 +564,14 @@ Admitidos: JPEG, PNG, TIFF, WebP y BMP, de 8 o 16 bits, conservando los metadato
     <message>
       <source>%1 on %2 · %3 s, samples: %4</source>
       <translation>%1 en %2 · %3 s, muestras: %4</translation>
+    </message>
+    <message>
+      <source>Map the whole photo</source>
+      <translation>Mapa de la foto entera</translation>
+    </message>
+    <message>
+      <source>Upscales the whole photo with its map of invented detail (through the batch queue) and shows the map over the result.</source>
+      <translation>Amplía la foto entera con su mapa de detalle inventado (a través de la cola del lote) y muestra el mapa sobre el resultado.</translation>
     </message>
   </context>
   <context>

@@ -478,6 +478,18 @@ Formats pris en charge : JPEG, PNG, TIFF, WebP et BMP, 8 ou 16 bits, métadonné
       <source>No photos found in what was opened.</source>
       <translation>Aucune photo trouvée dans ce qui a été ouvert.</translation>
     </message>
+    <message>
+      <source>The photo is in the batch already; its map can be asked for when it is done.</source>
+      <translation>La photo est déjà dans le lot ; sa carte pourra être demandée une fois terminée.</translation>
+    </message>
+    <message>
+      <source>Open a photo first.</source>
+      <translation>Ouvrez d’abord une photo.</translation>
+    </message>
+    <message>
+      <source>Upscaling the whole photo with its map of invented detail…</source>
+      <translation>Agrandissement de la photo entière avec sa carte des détails inventés…</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>
@@ -552,6 +564,14 @@ Formats pris en charge : JPEG, PNG, TIFF, WebP et BMP, 8 ou 16 bits, métadonné
     <message>
       <source>%1 on %2 · %3 s, samples: %4</source>
       <translation>%1 sur %2 · %3 s, échantillons : %4</translation>
+    </message>
+    <message>
+      <source>Map the whole photo</source>
+      <translation>Carte de la photo entière</translation>
+    </message>
+    <message>
+      <source>Upscales the whole photo with its map of invented detail (through the batch queue) and shows the map over the result.</source>
+      <translation>Agrandit la photo entière avec sa carte des détails inventés (via la file du lot) et affiche la carte sur le résultat.</translation>
     </message>
   </context>
   <context>

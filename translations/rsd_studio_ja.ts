@@ -476,6 +476,18 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>No photos found in what was opened.</source>
       <translation>開いた項目に写真が見つかりませんでした。</translation>
     </message>
+    <message>
+      <source>The photo is in the batch already; its map can be asked for when it is done.</source>
+      <translation>この写真はすでにバッチにあります。完了後にマップを要求できます。</translation>
+    </message>
+    <message>
+      <source>Open a photo first.</source>
+      <translation>先に写真を開いてください。</translation>
+    </message>
+    <message>
+      <source>Upscaling the whole photo with its map of invented detail…</source>
+      <translation>写真全体を創作ディテールのマップ付きで拡大しています…</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>
@@ -550,6 +562,14 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
     <message>
       <source>%1 on %2 · %3 s, samples: %4</source>
       <translation>%1（%2）· %3 秒、サンプル数: %4</translation>
+    </message>
+    <message>
+      <source>Map the whole photo</source>
+      <translation>写真全体のマップ</translation>
+    </message>
+    <message>
+      <source>Upscales the whole photo with its map of invented detail (through the batch queue) and shows the map over the result.</source>
+      <translation>写真全体を創作ディテールのマップ付きで拡大し（バッチキュー経由）、結果の上にマップを表示します。</translation>
     </message>
   </context>
   <context>

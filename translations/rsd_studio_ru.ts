@@ -480,6 +480,18 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>No photos found in what was opened.</source>
       <translation>Среди открытого не найдено фотографий.</translation>
     </message>
+    <message>
+      <source>The photo is in the batch already; its map can be asked for when it is done.</source>
+      <translation>Фото уже в пакете; карту можно запросить, когда обработка закончится.</translation>
+    </message>
+    <message>
+      <source>Open a photo first.</source>
+      <translation>Сначала откройте фото.</translation>
+    </message>
+    <message>
+      <source>Upscaling the whole photo with its map of invented detail…</source>
+      <translation>Всё фото увеличивается вместе с картой выдуманных деталей…</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>
@@ -554,6 +566,14 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
     <message>
       <source>%1 on %2 · %3 s, samples: %4</source>
       <translation>%1 на %2 · %3 с, сэмплов: %4</translation>
+    </message>
+    <message>
+      <source>Map the whole photo</source>
+      <translation>Карта всего фото</translation>
+    </message>
+    <message>
+      <source>Upscales the whole photo with its map of invented detail (through the batch queue) and shows the map over the result.</source>
+      <translation>Увеличивает всё фото вместе с картой выдуманных деталей (через очередь пакета) и показывает карту поверх результата.</translation>
     </message>
   </context>
   <context>

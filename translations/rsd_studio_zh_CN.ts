@@ -476,6 +476,18 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>No photos found in what was opened.</source>
       <translation>所打开的内容中没有找到照片。</translation>
     </message>
+    <message>
+      <source>The photo is in the batch already; its map can be asked for when it is done.</source>
+      <translation>这张照片已在批处理中；完成后即可请求其细节图。</translation>
+    </message>
+    <message>
+      <source>Open a photo first.</source>
+      <translation>请先打开一张照片。</translation>
+    </message>
+    <message>
+      <source>Upscaling the whole photo with its map of invented detail…</source>
+      <translation>正在放大整张照片并生成其细节图…</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>
@@ -550,6 +562,14 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
     <message>
       <source>%1 on %2 · %3 s, samples: %4</source>
       <translation>%1，%2 · %3 秒，样本数：%4</translation>
+    </message>
+    <message>
+      <source>Map the whole photo</source>
+      <translation>整张照片的细节图</translation>
+    </message>
+    <message>
+      <source>Upscales the whole photo with its map of invented detail (through the batch queue) and shows the map over the result.</source>
+      <translation>放大整张照片并生成其细节图（通过批处理队列），然后在结果上显示该图。</translation>
     </message>
   </context>
   <context>

@@ -55,6 +55,27 @@ int BatchController::addFiles(const QStringList& inputs, const OutputPlan& plan)
   return int(items.size());
 }
 
+bool BatchController::requestMap(const QString& input, const OutputPlan& plan) {
+  for (const BatchItem& item : model_->items()) {
+    if (item.input != input) continue;
+    if (!is_final(item.status)) return false;
+    model_->update(item.id, [](BatchItem& it) {
+      it.status = ItemStatus::Queued;
+      it.progress = 0.0;
+      it.error.clear();
+      it.uncertainty_map = true;
+      it.redo = true;
+    });
+    reportProgress();
+    if (running_) dispatch();
+    return true;
+  }
+  if (addFiles({input}, plan) != 1) return false;
+  const QString id = model_->items().back().id;
+  model_->update(id, [](BatchItem& it) { it.uncertainty_map = true; });
+  return true;
+}
+
 void BatchController::loadThumbnail(const QString& input) {
   auto* watcher = new QFutureWatcher<Probe>(this);
   connect(watcher, &QFutureWatcher<Probe>::finished, this, [this, watcher, input] {
@@ -101,7 +122,7 @@ void BatchController::dispatch() {
   for (const BatchItem& item : model_->items()) {
     if (item.status != ItemStatus::Queued) continue;
     // An output that already exists is a finished photo from an earlier run: never redo it.
-    if (!options_.overwrite && QFileInfo::exists(item.output)) {
+    if (!options_.overwrite && !item.redo && QFileInfo::exists(item.output)) {
       model_->update(item.id, [](BatchItem& it) {
         it.status = ItemStatus::Skipped;
         it.error = BatchController::tr("output already exists");
@@ -111,6 +132,8 @@ void BatchController::dispatch() {
     current_id_ = item.id;
     current_cancel_ = std::make_shared<CancelToken>();
     BatchTask task{item.id, item.input, item.output, options_, current_cancel_};
+    task.options.uncertainty_map = task.options.uncertainty_map || item.uncertainty_map;
+    task.options.overwrite = task.options.overwrite || item.redo;
     model_->update(item.id, [](BatchItem& it) {
       it.status = ItemStatus::Running;
       it.progress = 0.0;

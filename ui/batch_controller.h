@@ -31,6 +31,9 @@ class BatchController : public QObject {
   // Adds photos (not already queued) with outputs planned by `plan`. Returns how many were added.
   int addFiles(const QStringList& inputs, const OutputPlan& plan);
   void setOutputOptions(const OutputOptions& options) { options_ = options; }
+  // Queues `input` to be written with its map of invented detail: a new item, or its finished
+  // item again (replacing the output it wrote). Returns false when the input is queued or running.
+  bool requestMap(const QString& input, const OutputPlan& plan);
 
   bool isRunning() const { return running_; }
   bool isPaused() const { return paused_; }

@@ -27,7 +27,9 @@ Result<QSize> process_batch_file(const BatchTask& task, ImageUpscaler& upscaler,
   o.metadata.strip_all = task.options.metadata == QLatin1String("strip-all");
   o.metadata.strip_gps = task.options.metadata == QLatin1String("strip-gps");
   o.uncertainty_map = task.options.uncertainty_map;
-  upscaler.set_sampling({std::max(1, task.options.samples), task.options.detail});
+  // More than one sample only where it changes something: a blend below 100 % or a map.
+  const bool sampled = task.options.detail < 1.0 || task.options.uncertainty_map;
+  upscaler.set_sampling({sampled ? std::max(1, task.options.samples) : 1, task.options.detail});
   auto made = pipeline::make_output_folders(o.output_dir);
   if (!made) return made.error();
   auto info = pipeline::process_file(input, o, upscaler, ctx);

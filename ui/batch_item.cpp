@@ -36,6 +36,8 @@ QJsonObject BatchItem::toJson() const {
   o["output"] = output;
   o["status"] = to_key(status);
   if (!error.isEmpty()) o["error"] = error;
+  if (uncertainty_map) o["uncertainty_map"] = true;
+  if (redo) o["redo"] = true;
   if (input_size.isValid()) {
     o["width"] = input_size.width();
     o["height"] = input_size.height();
@@ -60,6 +62,8 @@ BatchItem BatchItem::fromJson(const QJsonObject& o) {
   if (o.contains("out_width")) item.output_size = QSize(o["out_width"].toInt(), o["out_height"].toInt());
   item.seconds = o["seconds"].toDouble();
   item.started_ms = qint64(o["started"].toDouble());
+  item.uncertainty_map = o["uncertainty_map"].toBool();
+  item.redo = o["redo"].toBool();
   if (item.status == ItemStatus::Done) item.progress = 1.0;
   return item;
 }

@@ -71,7 +71,7 @@ struct OutputOptions {
   int quality = 95;                         // JPEG/WebP quality 1..100
   QString metadata = QStringLiteral("keep");  // keep | strip-gps | strip-all
   bool overwrite = false;
-  int samples = 1;            // drawn per photo (1 unless detail < 1 or a map is wanted)
+  int samples = 1;            // drawn per photo when detail < 1 or a map is wanted (else one)
   double detail = 1.0;
   bool uncertainty_map = false;  // also write {output stem}_uncertainty.png
 };

@@ -95,6 +95,12 @@ MainWindow::MainWindow(UpscalerFactory factory, const QString& queue_file, QWidg
     if (!region_.isNull() && !image.isNull()) view_->setPreviewPatch(image, region_.topLeft() * scale_);
   });
   connect(preview_panel_, &RegionPreviewPanel::overlayChanged, this, &MainWindow::showResultWithOverlay);
+  connect(preview_panel_, &RegionPreviewPanel::wholePhotoMapRequested, this, [this] {
+    if (!mapWholePhoto())
+      statusBar()->showMessage(current_.ok() ? tr("The photo is in the batch already; its map can be asked for when it is done.")
+                                             : tr("Open a photo first."),
+                               8000);
+  });
   connect(preview_panel_, &RegionPreviewPanel::detailChanged, this, [this](int percent) {
     settings_.detail = percent;
     QSettings qs;
@@ -176,8 +182,7 @@ OutputOptions MainWindow::outputOptions() const {
   o.metadata = settings_.metadata;
   o.detail = settings_.detail / 100.0;
   o.uncertainty_map = settings_.uncertainty_maps;
-  // More than one sample only where it changes something: a blend below 100 % or a map.
-  o.samples = settings_.detail < 100 || settings_.uncertainty_maps ? settings_.samples : 1;
+  o.samples = settings_.samples;
   return o;
 }
 

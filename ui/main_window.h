@@ -35,6 +35,7 @@ class EmptyStateWidget;
 class InferenceService;
 class PhotoStrip;
 class RegionPreviewPanel;
+struct OutputPlan;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -59,6 +60,10 @@ class MainWindow : public QMainWindow {
   void compareWithTeacher();
   // Queues the given photos (all loaded photos when empty) with the current output settings.
   int addToBatch(const QStringList& paths = {});
+  // The current photo through the batch with its map of invented detail (the Samples of the
+  // settings), shown over the result when done. Returns false when no photo is open or it is
+  // being upscaled already.
+  bool mapWholePhoto();
   bool exportComparison(const QString& file, bool side_by_side);
   void setCompareMode(CompareMode mode);
   void showBatchQueue();
@@ -95,6 +100,8 @@ class MainWindow : public QMainWindow {
   void openFolderDialog();
   void pasteImage();
   void openImage(const QImage& image);
+  // Where and under which name the batch writes, from the settings.
+  OutputPlan outputPlan() const;
   // The result in the compare view, with the map drawn over it when the overlay is on.
   void showResultWithOverlay();
   void addRecent(const QStringList& paths);

@@ -220,15 +220,30 @@ void MainWindow::onPreviewFinished(const PreviewResult& result) {
   Q_EMIT previewFinished(result);
 }
 
-int MainWindow::addToBatch(const QStringList& paths) {
+bool MainWindow::mapWholePhoto() {
+  if (!current_.ok() || current_.path.isEmpty()) return false;
+  batch_->setOutputOptions(outputOptions());
+  if (!batch_->requestMap(current_.path, outputPlan())) return false;
+  preview_panel_->setOverlay(true, preview_panel_->overlayOpacity());
+  showBatchQueue();
+  batch_->start();
+  statusBar()->showMessage(tr("Upscaling the whole photo with its map of invented detail…"), 5000);
+  return true;
+}
+
+OutputPlan MainWindow::outputPlan() const {
   OutputPlan plan;
   plan.folder = settings_.output_folder;
   plan.naming = settings_.naming;
   plan.format = settings_.format;
   plan.scale = scale_;
   plan.model = model_text_.isEmpty() ? QFileInfo(settings_.model).completeBaseName() : model_text_;
+  return plan;
+}
+
+int MainWindow::addToBatch(const QStringList& paths) {
   batch_->setOutputOptions(outputOptions());
-  const int added = batch_->addFiles(paths.isEmpty() ? paths_ : paths, plan);
+  const int added = batch_->addFiles(paths.isEmpty() ? paths_ : paths, outputPlan());
   statusBar()->showMessage(tr("%n photo(s) added to the batch", nullptr, added), 5000);
   showBatchQueue();
   return added;

@@ -80,6 +80,9 @@ RegionPreviewPanel::RegionPreviewPanel(QWidget* parent) : QWidget(parent) {
     reblend();
     Q_EMIT overlayChanged();
   });
+  whole_photo_ = new QPushButton(this);
+  whole_photo_->setObjectName("wholePhotoMap");
+  connect(whole_photo_, &QPushButton::clicked, this, &RegionPreviewPanel::wholePhotoMapRequested);
   auto* controls = new QHBoxLayout;
   controls->addWidget(detail_label_);
   controls->addWidget(detail_, 2);
@@ -88,6 +91,7 @@ RegionPreviewPanel::RegionPreviewPanel(QWidget* parent) : QWidget(parent) {
   controls->addWidget(overlay_);
   controls->addWidget(opacity_label_);
   controls->addWidget(opacity_, 1);
+  controls->addWidget(whole_photo_);
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
@@ -212,6 +216,9 @@ void RegionPreviewPanel::retranslate() {
   overlay_->setToolTip(tr("Colours the places where the samples disagree: the model invented detail "
                           "there that the photo does not hold (black: all samples agree)."));
   opacity_label_->setText(tr("Opacity:"));
+  whole_photo_->setText(tr("Map the whole photo"));
+  whole_photo_->setToolTip(tr("Upscales the whole photo with its map of invented detail (through the batch "
+                              "queue) and shows the map over the result."));
   updateDetailLabels();
   region_label_->setText(lr_.isNull() ? tr("Shift+drag a rectangle on the photo to preview that region.")
                                       : tr("Region %1, %2 · %3×%4 px")

@@ -43,6 +43,8 @@ class RegionPreviewPanel : public QWidget {
 
  Q_SIGNALS:
   void teacherRequested();
+  // "Whole photo": the map of invented detail for the whole photo, through the batch.
+  void wholePhotoMapRequested();
   // The student's image changed (new detail or overlay): the compare view shows it too.
   void studentImageChanged(const QImage& image);
   void detailChanged(int percent);
@@ -71,6 +73,7 @@ class RegionPreviewPanel : public QWidget {
   QLabel* detail_label_ = nullptr;
   QLabel* detail_value_ = nullptr;
   QLabel* opacity_label_ = nullptr;
+  QPushButton* whole_photo_ = nullptr;
   std::shared_ptr<const SampleSet> samples_;
   QColorSpace space_;
   PreviewResult student_result_;

@@ -4,10 +4,12 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QMimeData>
 #include <QPalette>
+#include <QPushButton>
 #include <QSettings>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -182,6 +184,34 @@ TEST_F(MainWindowTest, TheBatchMapOverlaysTheWholePhoto) {
   EXPECT_LT(map.blue(), 200);
   w->previewPanel()->setOverlay(false, 100);
   EXPECT_TRUE(test::colors_near(right_at(), kInverted, 3));
+}
+
+// "Map the whole photo" sends the photo through the batch with its map, even when the settings
+// write none, and shows the map over the result; the batch's other items keep the settings.
+TEST_F(MainWindowTest, MapTheWholePhotoOnRequest) {
+  test::FakeOptions fake;
+  fake.sample_shift = 0.1f;
+  auto w = make(fake);
+  const QString p = solidPhoto("p.png");
+  w->openPaths({p});
+  ASSERT_TRUE(shown(*w, p));
+  ASSERT_FALSE(w->settings().uncertainty_maps);
+  w->previewPanel()->setOverlay(false, 100);  // off, at full opacity once switched on
+  w->previewPanel()->findChild<QPushButton*>("wholePhotoMap")->click();
+  ASSERT_TRUE(test::wait_until([&] { return w->batchModel()->count(ItemStatus::Done) == 1; }));
+  EXPECT_TRUE(QFileInfo::exists(dir.filePath("out/p_x4_uncertainty.png")));
+  EXPECT_TRUE(w->previewPanel()->overlayShown());
+  ASSERT_TRUE(test::wait_until([&] { return w->compareView()->rightImage().pixelColor(5, 5).red() > 240; }))
+      << "the map's colour over the result";
+  // Asked again once done: the same item runs again, replacing its output and map.
+  ASSERT_TRUE(QFile::remove(dir.filePath("out/p_x4_uncertainty.png")));
+  w->previewPanel()->findChild<QPushButton*>("wholePhotoMap")->click();
+  ASSERT_TRUE(test::wait_until([&] { return QFileInfo::exists(dir.filePath("out/p_x4_uncertainty.png")) &&
+                                            w->batchModel()->count(ItemStatus::Done) == 1; }));
+  EXPECT_EQ(w->batchModel()->rowCount(), 1);
+  // Other photos keep the settings (no map).
+  EXPECT_EQ(w->addToBatch({solidPhoto("q.png")}), 1);
+  EXPECT_FALSE(w->batchModel()->at(1).uncertainty_map);
 }
 
 TEST_F(MainWindowTest, BatchResultFeedsTheCompareViewInEveryMode) {
