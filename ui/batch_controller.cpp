@@ -58,13 +58,16 @@ int BatchController::addFiles(const QStringList& inputs, const OutputPlan& plan)
 bool BatchController::requestMap(const QString& input, const OutputPlan& plan) {
   for (const BatchItem& item : model_->items()) {
     if (item.input != input) continue;
-    if (!is_final(item.status)) return false;
-    model_->update(item.id, [](BatchItem& it) {
+    // Running or queued: it is on its way. Skipped: its output was there before the batch, not
+    // ours to replace.
+    if (!is_final(item.status) || item.status == ItemStatus::Skipped) return false;
+    const bool ours = item.status == ItemStatus::Done;
+    model_->update(item.id, [ours](BatchItem& it) {
       it.status = ItemStatus::Queued;
       it.progress = 0.0;
       it.error.clear();
       it.uncertainty_map = true;
-      it.redo = true;
+      it.redo = ours;  // replaces the output this item wrote
     });
     reportProgress();
     if (running_) dispatch();
@@ -178,6 +181,7 @@ void BatchController::onFinished(const BatchResult& r) {
     it.error = r.ok || r.cancelled ? QString() : r.error;
     it.seconds = r.seconds;
     if (r.ok) it.output_size = r.output_size;
+    it.redo = false;  // a later retry must not replace the output again unasked
   });
   if (r.id == current_id_) {
     current_id_.clear();

@@ -32,7 +32,8 @@ class BatchController : public QObject {
   int addFiles(const QStringList& inputs, const OutputPlan& plan);
   void setOutputOptions(const OutputOptions& options) { options_ = options; }
   // Queues `input` to be written with its map of invented detail: a new item, or its finished
-  // item again (replacing the output it wrote). Returns false when the input is queued or running.
+  // item again (a done one replaces the output it wrote). Returns false when the input is queued
+  // or running, or its item was skipped (its output was there before: not ours to replace).
   bool requestMap(const QString& input, const OutputPlan& plan);
 
   bool isRunning() const { return running_; }

@@ -57,6 +57,12 @@ void CompareView::setPreviewPatch(const QImage& patch, QPoint sr_top_left) {
   update();
 }
 
+void CompareView::setResultOverlay(const QImage& overlay, double opacity) {
+  overlay_ = overlay;
+  overlay_opacity_ = opacity;
+  update();
+}
+
 void CompareView::setSelection(const QRect& lr_rect) {
   selection_lr_ = lr_rect.intersected(lr_.rect());
   update();
@@ -140,6 +146,12 @@ void CompareView::drawSide(QPainter& p, bool right_side) const {
     // The region preview stays on top of a whole-photo result: it shows the Detail and the map
     // of the region as they are set now.
     p.drawImage(QPointF(0, 0), sr_);
+    if (!overlay_.isNull() && overlay_.size() == sr_.size()) {
+      p.save();
+      p.setOpacity(overlay_opacity_);
+      p.drawImage(QPointF(0, 0), overlay_);
+      p.restore();
+    }
     if (!patch_.isNull()) p.drawImage(patch_at_, patch_);
     return;
   }
@@ -328,12 +340,17 @@ QImage CompareView::leftImage() const {
 }
 
 QImage CompareView::rightImage() const {
-  if (!sr_.isNull()) return sr_;
-  QImage out = leftImage().convertToFormat(QImage::Format_RGB32);
-  if (!patch_.isNull()) {
-    QPainter p(&out);
-    p.drawImage(patch_at_, patch_);
+  // As drawSide() paints it: the result (or the enlarged original) with the map and the patch.
+  if (!sr_.isNull() && overlay_.isNull() && patch_.isNull()) return sr_;
+  QImage out = (sr_.isNull() ? leftImage() : sr_).convertToFormat(QImage::Format_RGB32);
+  QPainter p(&out);
+  if (!sr_.isNull() && !overlay_.isNull() && overlay_.size() == sr_.size()) {
+    p.setOpacity(overlay_opacity_);
+    p.drawImage(0, 0, overlay_);
+    p.setOpacity(1.0);
   }
+  if (!patch_.isNull()) p.drawImage(patch_at_, patch_);
+  p.end();
   return out;
 }
 

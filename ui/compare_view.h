@@ -30,6 +30,9 @@ class CompareView : public QWidget {
   void setResult(const QImage& sr);
   // An upscaled patch drawn over the SR side at `sr_top_left` (the region preview).
   void setPreviewPatch(const QImage& patch, QPoint sr_top_left);
+  // An ARGB image of the SR size drawn over the result at `opacity` (the map of invented detail);
+  // null: none. Only the visible part is painted, so moving the opacity stays cheap.
+  void setResultOverlay(const QImage& overlay, double opacity);
   void clear();
 
   CompareMode mode() const { return mode_; }
@@ -87,7 +90,8 @@ class CompareView : public QWidget {
   void emitPixelInfo(QPointF widget_pos);
   QRect regionInLr(QPointF a, QPointF b) const;
 
-  QImage lr_, sr_, lr_bicubic_, patch_;
+  QImage lr_, sr_, lr_bicubic_, patch_, overlay_;
+  double overlay_opacity_ = 0.0;
   QPoint patch_at_;
   int scale_ = 4;
   CompareMode mode_ = CompareMode::Split;

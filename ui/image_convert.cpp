@@ -1,6 +1,7 @@
 #include "ui/image_convert.h"
 
 #include <QColorSpace>
+#include <QPainter>
 
 #include <algorithm>
 #include <array>
@@ -140,26 +141,28 @@ QImage with_uncertainty_overlay(const QImage& image, const SampleSet& samples, d
   return with_map_overlay(image, to_qimage(pipeline::spread_to_colors(samples.spread)), opacity);
 }
 
-QImage with_map_overlay(const QImage& image, const QImage& map, double opacity) {
-  if (image.isNull() || map.size() != image.size() || opacity <= 0.0) return image;
-  // Inferno's lightness rises with the spread: where the samples agree (black) the photo shows
-  // through, where they disagree most the map's colour covers it at `opacity`; the square root
-  // keeps small disagreements (a purple tint) visible.
-  constexpr double kTopLuma = 0.299 * 252 + 0.587 * 255 + 0.114 * 164;
-  QImage out = image.convertToFormat(QImage::Format_RGB32);
-  const QImage m = map.convertToFormat(QImage::Format_RGB32);
-  const double o = std::min(1.0, opacity);
+QImage overlay_map(const QImage& map) {
+  if (map.isNull()) return map;
+  constexpr double kTopLuma = 0.299 * 252 + 0.587 * 255 + 0.114 * 164;  // inferno's brightest
+  QImage out = map.convertToFormat(QImage::Format_ARGB32);
   for (int y = 0; y < out.height(); ++y) {
-    QRgb* dst = reinterpret_cast<QRgb*>(out.scanLine(y));
-    const QRgb* src = reinterpret_cast<const QRgb*>(m.constScanLine(y));
+    QRgb* px = reinterpret_cast<QRgb*>(out.scanLine(y));
     for (int x = 0; x < out.width(); ++x) {
-      const double luma = 0.299 * qRed(src[x]) + 0.587 * qGreen(src[x]) + 0.114 * qBlue(src[x]);
-      const double a = o * std::sqrt(std::min(1.0, luma / kTopLuma));
-      const auto mix = [a](int under, int over) { return int(std::lround(under + a * (over - under))); };
-      dst[x] = qRgb(mix(qRed(dst[x]), qRed(src[x])), mix(qGreen(dst[x]), qGreen(src[x])),
-                    mix(qBlue(dst[x]), qBlue(src[x])));
+      const double luma = 0.299 * qRed(px[x]) + 0.587 * qGreen(px[x]) + 0.114 * qBlue(px[x]);
+      const int alpha = int(std::lround(255.0 * std::sqrt(std::min(1.0, luma / kTopLuma))));
+      px[x] = qRgba(qRed(px[x]), qGreen(px[x]), qBlue(px[x]), alpha);
     }
   }
+  return out;
+}
+
+QImage with_map_overlay(const QImage& image, const QImage& map, double opacity) {
+  if (image.isNull() || map.size() != image.size() || opacity <= 0.0) return image;
+  QImage out = image.convertToFormat(QImage::Format_RGB32);
+  QPainter p(&out);
+  p.setOpacity(std::min(1.0, opacity));
+  p.drawImage(0, 0, overlay_map(map));
+  p.end();
   return out;
 }
 

@@ -36,8 +36,10 @@ QImage blended_display(const SampleSet& samples, double detail, const QColorSpac
 // `image` with the uncertainty map of `samples` (pipeline/uncertainty_map.h colours) drawn over it
 // at `opacity` in [0, 1]; the sizes must match.
 QImage with_uncertainty_overlay(const QImage& image, const SampleSet& samples, double opacity);
-// The same with a map image (an _uncertainty.png): each pixel covers the photo in proportion to
-// its lightness, so where the samples agree (black) the photo shows through unchanged.
+// A map image (an _uncertainty.png) as an ARGB overlay: each pixel's alpha grows with its
+// lightness (square root), so where the samples agree (black) the photo shows through unchanged.
+QImage overlay_map(const QImage& map);
+// `image` with overlay_map(map) drawn over it at `opacity`.
 QImage with_map_overlay(const QImage& image, const QImage& map, double opacity);
 
 }  // namespace rsd::ui

@@ -101,11 +101,18 @@ MainWindow::MainWindow(UpscalerFactory factory, const QString& queue_file, QWidg
                                              : tr("Open a photo first."),
                                8000);
   });
-  connect(preview_panel_, &RegionPreviewPanel::detailChanged, this, [this](int percent) {
-    settings_.detail = percent;
+  // The slider moves in many small steps: the setting is saved once it rests.
+  detail_save_ = new QTimer(this);
+  detail_save_->setSingleShot(true);
+  detail_save_->setInterval(500);
+  connect(detail_save_, &QTimer::timeout, this, [this] {
     QSettings qs;
     settings_.save(qs);
+  });
+  connect(preview_panel_, &RegionPreviewPanel::detailChanged, this, [this](int percent) {
+    settings_.detail = percent;
     batch_->setOutputOptions(outputOptions());
+    detail_save_->start();
   });
   connect(service_, &InferenceService::previewFinished, this, &MainWindow::onPreviewFinished);
   connect(service_, &InferenceService::modelReady, this, [this](int role, const QString& model, const QString& device) {
@@ -135,9 +142,18 @@ MainWindow::MainWindow(UpscalerFactory factory, const QString& queue_file, QWidg
 MainWindow::~MainWindow() {
   // Cancel, wait for the worker, destroy the models — before the widgets go away.
   service_->shutdown();
+  if (detail_save_->isActive()) {  // a Detail change not saved yet
+    QSettings qs;
+    settings_.save(qs);
+  }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (detail_save_->isActive()) {
+    detail_save_->stop();
+    QSettings qs;
+    settings_.save(qs);
+  }
   service_->shutdown();
   event->accept();
 }

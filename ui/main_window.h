@@ -25,6 +25,7 @@ class QLabel;
 class QMenu;
 class QMimeData;
 class QStackedWidget;
+class QTimer;
 
 namespace rsd::ui {
 
@@ -124,7 +125,8 @@ class MainWindow : public QMainWindow {
   QRect region_;                 // the previewed region (LR pixels of current_)
   QImage region_crop_;           // with its context margin, as sent to the worker
   QImage result_display_;        // the current photo's upscaled file, as shown
-  QImage result_map_;            // its uncertainty map (the batch wrote one beside it), or null
+  QTimer* detail_save_ = nullptr;  // saves the Detail setting once the slider rests
+  QImage result_map_;            // its uncertainty map as an overlay (overlay_map), or null
   QRect region_inner_;
   int scale_ = 4;
   QHash<QString, QString> outputs_;  // input path -> finished output path

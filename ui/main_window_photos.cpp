@@ -77,6 +77,7 @@ void MainWindow::showPhoto(const QString& path) {
     region_ = QRect();
     view_->setImages(photo.display, QImage(), scale_);
     result_display_ = result_map_ = QImage();
+    view_->setResultOverlay(QImage(), 0.0);
     retranslate();
     updateActions();
     loadResultFor(path);
@@ -103,18 +104,18 @@ void MainWindow::loadResultFor(const QString& path) {
     showResultWithOverlay();
   });
   watcher->setFuture(QtConcurrent::run([output] {
-    const QString map = QString::fromStdString(pipeline::uncertainty_map_path(output.toStdString()).string());
-    return Loaded{load_photo(output), QFileInfo::exists(map) ? QImage(map) : QImage()};
+    // The map describes this output only if it was written with it (after it), not an older run's.
+    const QFileInfo map(QString::fromStdString(pipeline::uncertainty_map_path(output.toStdString()).string()));
+    const bool current = map.exists() && map.lastModified() >= QFileInfo(output).lastModified();
+    return Loaded{load_photo(output), current ? overlay_map(QImage(map.filePath())) : QImage()};
   }));
 }
 
 void MainWindow::showResultWithOverlay() {
   if (result_display_.isNull()) return;
-  if (result_map_.isNull() || !preview_panel_->overlayShown()) {
-    view_->setResult(result_display_);
-    return;
-  }
-  view_->setResult(with_map_overlay(result_display_, result_map_, preview_panel_->overlayOpacity() / 100.0));
+  const bool shown = !result_map_.isNull() && preview_panel_->overlayShown();
+  view_->setResult(result_display_);
+  view_->setResultOverlay(shown ? result_map_ : QImage(), preview_panel_->overlayOpacity() / 100.0);
 }
 
 void MainWindow::openDialog() {

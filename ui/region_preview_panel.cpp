@@ -133,7 +133,6 @@ void RegionPreviewPanel::setResult(const PreviewResult& r) {
     images_[i] = r.image;
     caption_text_[i] = tr("%1 on %2 · %3 s").arg(r.model, r.device, QLocale().toString(r.seconds, 'f', 2));
   } else {
-    student_result_ = r;
     samples_ = r.samples;
     space_ = r.color_space;
     images_[i] = r.image;

@@ -76,7 +76,6 @@ class RegionPreviewPanel : public QWidget {
   QPushButton* whole_photo_ = nullptr;
   std::shared_ptr<const SampleSet> samples_;
   QColorSpace space_;
-  PreviewResult student_result_;
   QImage lr_;
   int scale_ = 4;
   QRect rect_;

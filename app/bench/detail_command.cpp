@@ -110,8 +110,17 @@ int run_detail(const DetailArgs& a) {
   }
   std::vector<int> ks;
   std::vector<double> ds;
-  for (const auto& k : split_list(a.samples)) ks.push_back(std::stoi(k));
-  for (const auto& d : split_list(a.details)) ds.push_back(std::stod(d));
+  try {
+    for (const auto& k : split_list(a.samples)) ks.push_back(std::stoi(k));
+    for (const auto& d : split_list(a.details)) ds.push_back(std::stod(d));
+  } catch (const std::exception&) {
+    std::fprintf(stderr, "rsd-bench: --samples and --details take comma-separated numbers\n");
+    return 2;
+  }
+  if (ks.empty() || ds.empty()) {
+    std::fprintf(stderr, "rsd-bench: --samples and --details need at least one value each\n");
+    return 2;
+  }
   for (int k : ks)
     if (k < 1 || k > kMaxSamples) {
       std::fprintf(stderr, "rsd-bench: --samples: %d is not 1 to %d\n", k, kMaxSamples);
@@ -217,6 +226,8 @@ int run_detail(const DetailArgs& a) {
     }
   report["grid"] = grid;
   report["samples"] = samples;
+  std::error_code made;
+  fs::create_directories(a.out, made);  // the chart is written before the reports
   const Status chart = write_detail_chart(points, fs::path(a.out) / "detail.png");
   return finish_reports(a.out, "detail", report, detail_markdown(report), chart, status);
 }

@@ -24,6 +24,9 @@ void on_interrupt(int) {
   std::signal(SIGTERM, SIG_DFL);
 }
 
+// Samples drawn when --uncertainty-map or --detail < 1 is given without --samples.
+constexpr int kDefaultSamples = 4;
+
 struct CliOptions {
   std::vector<std::string> inputs;
   std::string output_dir;
@@ -67,9 +70,9 @@ void add_options(CLI::App& app, CliOptions& o) {
   app.add_option("--tile", o.tile, "Square tiles of this side in input pixels (0 = planned to fit the photo)");
   app.add_option("--seed", o.seed, "Noise seed (same seed, same result)")->capture_default_str();
   app.add_option("--samples", o.samples,
-                 "Samples per photo, each with its own noise seed (each costs one model run)")
-      ->check(CLI::Range(1, rsd::kMaxSamples))
-      ->capture_default_str();
+                 "Samples per photo, each with its own noise seed (each costs one model run; default 1, "
+                 "or 4 with --uncertainty-map or --detail below 1)")
+      ->check(CLI::Range(1, rsd::kMaxSamples));
   app.add_option("--detail", o.detail,
                  "0 = mean of the samples (most faithful, softest) to 1 = the first sample (most detail)")
       ->check(CLI::Range(0.0, 1.0))
@@ -159,6 +162,11 @@ int main(int argc, char** argv) {
   add_options(app, o);
   CLI11_PARSE(app, argc, argv);
   rsd::app::init_runtime();
+  // One sample has no spread and nothing to blend: a map or a detail below 1 takes several.
+  if (app.count("--samples") == 0 && (o.uncertainty_map || o.detail < 1.0)) o.samples = kDefaultSamples;
+  if (o.samples == 1 && (o.uncertainty_map || o.detail < 1.0))
+    std::cerr << "rsd-upscale: warning: with --samples 1 "
+              << (o.uncertainty_map ? "the uncertainty map is all black" : "--detail changes nothing") << "\n";
 
   auto batch = batch_options(o);
   if (!batch) {

@@ -23,7 +23,8 @@ class ImageUpscaler {
  public:
   virtual ~ImageUpscaler() = default;
   // rgb: 3 channels, values in [0, 1]. Returns scale() times larger, 3 channels, values in [0, 1]:
-  // the blend of sampling().samples samples at sampling().detail.
+  // one sample (engine::Upscaler blends its own sampling() here; the pipeline never relies on
+  // that and blends through upscale_samples() itself when sampling().samples > 1).
   // Honours ctx.cancel between tiles and diffusion steps (returns ErrorCode::Cancelled).
   virtual Result<ImageF> upscale(const ImageF& rgb, const JobContext& ctx) = 0;
   // `samples` upscales of rgb with different noise seeds (sample 0 is the ordinary output),

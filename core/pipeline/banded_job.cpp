@@ -170,10 +170,12 @@ Result<OutputInfo> process_file_in_bands(const fs::path& input, std::vector<uint
     }
     auto st = (*file)->commit(final_plan->path, options.existing == ExistingOutput::Overwrite);
     if (st) {
-      if (map) {
-        auto written = map->commit(info.output, options);
-        if (!written) return written.error();
-        info.uncertainty_map = written.value();
+      if (map) {  // as on the whole-image path: the output stays, a failed map is a warning
+        auto written = map->commit(info.output, input, options);
+        if (written)
+          info.uncertainty_map = written.value();
+        else
+          warnings.push_back("the uncertainty map was not written: " + written.error().what());
       }
       info.warnings = std::move(warnings);
       ctx.report(1.0, "done");

@@ -14,6 +14,10 @@ namespace {
 // (1); the canvas is then normalized and scaled in place and copied into the band's ImageF (3):
 // about 7 floats per output pixel at the peak, plus the rows shared with the next band.
 constexpr int64_t kBandBytesPerOutputPixel = 32;
+// With several samples a band also holds the first sample, the running mean and squared
+// deviations, the spread (and its shared rows), the tiler's blend factor and the blend: about 14
+// more floats per output pixel.
+constexpr int64_t kSampledBandBytesPerOutputPixel = 88;
 constexpr int64_t kDefaultBandMemory = int64_t(1) << 30;
 constexpr int kRowMultiple = 16;     // the lite models' tiles pad to 16 input rows
 constexpr int kChunkRows = 64;       // output rows handed to the sink at a time
@@ -65,20 +69,22 @@ ImageF normalized_rows(const ImageF& img, int a, int b, const std::vector<float>
 Result<ImageF> upscale_with_spread(ImageUpscaler& upscaler, const ImageF& rgb, const JobContext& ctx,
                                    ImageF* spread) {
   const Sampling s = upscaler.sampling();
+  if (!spread && s.samples <= 1) return upscaler.upscale(rgb, ctx);
   auto set = upscaler.upscale_samples(rgb, std::max(1, s.samples), ctx);
   if (!set) return set.error();
   if (set->spread.width != set->first.width || set->spread.height != set->first.height)
     return Error(ErrorCode::Internal, "the model's spread does not match its samples");
-  *spread = std::move(set->spread);
+  if (spread) *spread = std::move(set->spread);
   return blend_detail(set.value(), s.detail);
 }
 
 int64_t band_memory_bytes(const BandOptions& o) { return o.memory_bytes > 0 ? o.memory_bytes : kDefaultBandMemory; }
 
-int band_rows(int width, int height, int scale, const BandOptions& o) {
+int band_rows(int width, int height, int scale, const BandOptions& o, bool sampled) {
   if (o.rows > 0) return std::min(o.rows, height);
   const int64_t budget = band_memory_bytes(o);
-  const int64_t per_row = std::max<int64_t>(1, int64_t(width) * scale * scale * kBandBytesPerOutputPixel);
+  const int64_t per_pixel = sampled ? kSampledBandBytesPerOutputPixel : kBandBytesPerOutputPixel;
+  const int64_t per_row = std::max<int64_t>(1, int64_t(width) * scale * scale * per_pixel);
   const int64_t overlap = std::max(0, o.overlap);
   const int64_t fit = budget / per_row;
   // A band the tiler cuts without waste: k rows of full-height tiles sharing the tile overlap
@@ -107,7 +113,7 @@ Status upscale_in_bands(const imaging::IntegerImage& px, const imaging::DecodedI
                         const JobContext& ctx, const RowSink* spread_sink) {
   if (px.empty()) return Error(ErrorCode::InvalidArgument, "no pixels to upscale");
   const int W = px.width, H = px.height, S = upscaler.scale();
-  const int h = band_rows(W, H, S, options);
+  const int h = band_rows(W, H, S, options, spread_sink || upscaler.sampling().samples > 1);
   const int overlap = std::clamp(options.overlap, 0, h / 2);
   const std::vector<int> starts = engine::tile_starts(H, h, overlap);
   const int n = int(starts.size());
@@ -129,8 +135,7 @@ Status upscale_in_bands(const imaging::IntegerImage& px, const imaging::DecodedI
       band_ctx.progress = [parent, stage](double f, std::string_view s) { parent(f, stage + ", " + std::string(s)); };
     }
     ImageF spread;
-    auto up = spread_sink || upscaler.sampling().samples > 1 ? upscale_with_spread(upscaler, rgb, band_ctx, &spread)
-                                                             : upscaler.upscale(rgb, band_ctx);
+    auto up = upscale_with_spread(upscaler, rgb, band_ctx, spread_sink ? &spread : nullptr);
     if (!up) return up.error();
     if (up->channels != 3 || up->width != out_w || up->height != h * S)
       return Error(ErrorCode::Internal, "the model returned " + std::to_string(up->width) + "x" +

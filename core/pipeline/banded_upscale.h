@@ -29,8 +29,9 @@ using RowSink = std::function<Status(const ImageF& rows)>;
 // BandOptions::memory_bytes, or its default (1 GiB) when 0.
 int64_t band_memory_bytes(const BandOptions& options);
 
-// Input rows per band (overlap included) for an input `width` pixels wide upscaled x`scale`.
-int band_rows(int width, int height, int scale, const BandOptions& options);
+// Input rows per band (overlap included) for an input `width` pixels wide upscaled x`scale`;
+// `sampled`: several samples per band (or a map), which need more memory per row.
+int band_rows(int width, int height, int scale, const BandOptions& options, bool sampled = false);
 
 // `layout` says how to read `pixels` (gray, alpha); its own pixels are not used. With
 // `spread_sink`, each band's samples are drawn with upscale_with_spread() and the spread rows
@@ -41,8 +42,9 @@ Status upscale_in_bands(const imaging::IntegerImage& pixels, const imaging::Deco
                         ImageUpscaler& upscaler, const BandOptions& options, const RowSink& sink,
                         const JobContext& ctx, const RowSink* spread_sink = nullptr);
 
-// The upscaler's sampling().samples samples of rgb blended at its sampling().detail (what
-// upscale() returns), with their spread stored in *spread.
+// What the pipeline upscales rgb to: with more than one sample (sampling().samples) or `spread`
+// asked for, the samples drawn by upscale_samples() blended at sampling().detail, their spread
+// stored in *spread when given; else one upscale().
 Result<ImageF> upscale_with_spread(ImageUpscaler& upscaler, const ImageF& rgb, const JobContext& ctx,
                                    ImageF* spread);
 

@@ -22,12 +22,6 @@ std::string sanitize(const std::string& s) {
   return out;
 }
 
-bool is_protected(const fs::path& candidate, const fs::path& input, const OutputOptions& options) {
-  if (same_file(candidate, input)) return true;
-  for (const auto& p : options.protected_paths)
-    if (same_file(candidate, p)) return true;
-  return false;
-}
 
 // "name.ext" -> "name_2.ext"
 fs::path numbered(const fs::path& dir, const std::string& name, int n) {
@@ -37,6 +31,13 @@ fs::path numbered(const fs::path& dir, const std::string& name, int n) {
 }
 
 }  // namespace
+
+bool is_protected(const fs::path& candidate, const fs::path& input, const OutputOptions& options) {
+  if (same_file(candidate, input)) return true;
+  for (const auto& p : options.protected_paths)
+    if (same_file(candidate, p)) return true;
+  return false;
+}
 
 imaging::ImageFormat output_format(imaging::ImageFormat input_format, const OutputOptions& options) {
   if (options.format != imaging::ImageFormat::Unknown) return options.format;

@@ -39,6 +39,10 @@ struct OutputPlan {
 Result<OutputPlan> plan_output_path(const std::filesystem::path& input, const NameTokens& tokens,
                                     const OutputOptions& options);
 
+// True if `candidate` is `input` or one of options.protected_paths (same_file).
+bool is_protected(const std::filesystem::path& candidate, const std::filesystem::path& input,
+                  const OutputOptions& options);
+
 // True if `a` and `b` name the same file (same inode, or the same canonical path).
 bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);
 

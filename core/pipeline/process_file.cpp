@@ -82,10 +82,7 @@ Result<ImageF> upscale_pixels(const imaging::DecodedImage& image, ImageUpscaler&
   if (px.empty()) return Error(ErrorCode::InvalidArgument, "no pixels to upscale");
   // Gray with alpha arrives as RGBA with equal colour channels; plain gray as one channel.
   const ImageF rgb = px.channels == 1 ? imaging::gray_to_rgb(px) : px.channels == 4 ? imaging::take_channels(px, 0, 3) : px;
-  ImageF unused;
-  auto up = spread || upscaler.sampling().samples > 1
-                ? upscale_with_spread(upscaler, rgb, ctx, spread ? spread : &unused)
-                : upscaler.upscale(rgb, ctx);
+  auto up = upscale_with_spread(upscaler, rgb, ctx, spread);
   if (!up) return up.error();
   const int s = upscaler.scale();
   if (up->channels != 3 || up->width != px.width * s || up->height != px.height * s)
@@ -221,9 +218,12 @@ Result<OutputInfo> process_file(const fs::path& input, const OutputOptions& opti
   auto saved = save_output(loaded.value(), upscaled.value(), options, model, ctx.slice(0.9, 1.0));
   if (!saved) return saved.error();
   if (options.uncertainty_map && !saved->skipped) {
-    auto map = write_uncertainty_map(spread, saved->output, options);
-    if (!map) return map.error();
-    saved->uncertainty_map = map.value();
+    // The output is complete and stays: a map that cannot be written is a warning, not a failure.
+    auto map = write_uncertainty_map(spread, saved->output, input, options);
+    if (map)
+      saved->uncertainty_map = map.value();
+    else
+      saved->warnings.push_back("the uncertainty map was not written: " + map.error().what());
   }
   saved->warnings.insert(saved->warnings.begin(), loaded->warnings.begin(), loaded->warnings.end());
   return saved;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <string>
 
 #include "imaging/image_encoder.h"
 #include "imaging/row_writer.h"
@@ -14,12 +16,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Status check_not_protected(const fs::path& map, const OutputOptions& options) {
-  for (const auto& p : options.protected_paths)
-    if (same_file(map, p))
-      return Error(ErrorCode::InvalidArgument, "the uncertainty map's name is that of an input; not written",
-                   map.u8string());
-  return {};
+constexpr int kMaxMapNames = 1000;
+
+// Tries the map's names in turn with `write(path, replace)` until one takes.
+Result<fs::path> store_under_free_name(const fs::path& output, const fs::path& input, const OutputOptions& options,
+                                       const std::function<Status(const fs::path&, bool)>& write) {
+  const bool replace = options.existing == ExistingOutput::Overwrite;
+  for (int n = 1; n <= kMaxMapNames; ++n) {
+    const fs::path path = uncertainty_map_path(output, n);
+    std::error_code ec;
+    if (is_protected(path, input, options) || (!replace && fs::exists(path, ec))) continue;
+    Status st = write(path, replace);
+    if (st) return path;
+    if (!imaging::is_already_exists(st.error())) return st.error();
+  }
+  return Error(ErrorCode::Io, "no free name for the uncertainty map", uncertainty_map_path(output).u8string());
 }
 
 }  // namespace
@@ -47,8 +58,9 @@ ImageF spread_to_colors(const ImageF& spread) {
   return out;
 }
 
-fs::path uncertainty_map_path(const fs::path& output) {
-  return output.parent_path() / (output.stem().string() + "_uncertainty.png");
+fs::path uncertainty_map_path(const fs::path& output, int n) {
+  const std::string suffix = n > 1 ? "_uncertainty_" + std::to_string(n) + ".png" : "_uncertainty.png";
+  return output.parent_path() / fs::u8path(output.stem().u8string() + suffix);
 }
 
 struct UncertaintyMapWriter::Impl {
@@ -82,28 +94,27 @@ Status UncertaintyMapWriter::write_rows(const ImageF& spread_rows) {
   return impl_->rows->write_rows(spread_to_colors(spread_rows));
 }
 
-Result<fs::path> UncertaintyMapWriter::commit(const fs::path& output, const OutputOptions& options) {
-  const fs::path path = uncertainty_map_path(output);
-  if (auto st = check_not_protected(path, options); !st) return st.error();
-  if (auto st = impl_->rows->finish(); !st) return st.error().within(path.u8string());
+Result<fs::path> UncertaintyMapWriter::commit(const fs::path& output, const fs::path& input,
+                                              const OutputOptions& options) {
+  if (auto st = impl_->rows->finish(); !st) return st.error().within(uncertainty_map_path(output).u8string());
   impl_->rows.reset();
-  if (auto st = impl_->file->commit(path, true); !st) return st.error();
-  return path;
+  return store_under_free_name(output, input, options,
+                               [&](const fs::path& path, bool replace) { return impl_->file->commit(path, replace); });
 }
 
-Result<fs::path> write_uncertainty_map(const ImageF& spread, const fs::path& output, const OutputOptions& options) {
-  const fs::path path = uncertainty_map_path(output);
-  if (auto st = check_not_protected(path, options); !st) return st.error();
+Result<fs::path> write_uncertainty_map(const ImageF& spread, const fs::path& output, const fs::path& input,
+                                       const OutputOptions& options) {
   imaging::EncodeOptions enc;
   enc.format = imaging::ImageFormat::Png;
   enc.bit_depth = 8;
   auto bytes = imaging::encode_image(spread_to_colors(spread), enc);
-  if (!bytes) return bytes.error().within(path.u8string());
-  imaging::AtomicWriteOptions w;
-  w.replace_existing = true;
-  w.faults = options.write_faults;
-  if (auto st = imaging::write_file_atomically(path, bytes->data(), bytes->size(), w); !st) return st.error();
-  return path;
+  if (!bytes) return bytes.error().within(uncertainty_map_path(output).u8string());
+  return store_under_free_name(output, input, options, [&](const fs::path& path, bool replace) {
+    imaging::AtomicWriteOptions w;
+    w.replace_existing = replace;
+    w.faults = options.write_faults;
+    return imaging::write_file_atomically(path, bytes->data(), bytes->size(), w);
+  });
 }
 
 }  // namespace rsd::pipeline

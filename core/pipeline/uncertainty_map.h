@@ -23,8 +23,8 @@ inline constexpr float kSpreadFullScale = 8.f / 255.f;
 // 1-channel spread -> 3-channel colours in [0, 1] (exactly 0, i.e. black, where the spread is 0).
 ImageF spread_to_colors(const ImageF& spread);
 
-// "photo_x4.jpg" -> "photo_x4_uncertainty.png" in the same folder.
-std::filesystem::path uncertainty_map_path(const std::filesystem::path& output);
+// "photo_x4.jpg" -> "photo_x4_uncertainty.png" in the same folder (n > 1: "..._uncertainty_n.png").
+std::filesystem::path uncertainty_map_path(const std::filesystem::path& output, int n = 1);
 
 // Streams a map into a temporary file beside `output`, for the banded path.
 class UncertaintyMapWriter {
@@ -33,9 +33,9 @@ class UncertaintyMapWriter {
                                                              int height, const imaging::WriteFaults& faults = {});
   ~UncertaintyMapWriter();
   Status write_rows(const ImageF& spread_rows);
-  // Finishes the PNG and names it after `output` (replacing an older map of that output, never
-  // a protected file).
-  Result<std::filesystem::path> commit(const std::filesystem::path& output, const OutputOptions& options);
+  // Finishes the PNG and names it after `output` (see write_uncertainty_map for the name).
+  Result<std::filesystem::path> commit(const std::filesystem::path& output, const std::filesystem::path& input,
+                                       const OutputOptions& options);
 
  private:
   UncertaintyMapWriter();
@@ -43,8 +43,12 @@ class UncertaintyMapWriter {
   std::unique_ptr<Impl> impl_;
 };
 
-// The whole-image path: encodes and writes the map of `spread` for `output` atomically.
+// The whole-image path: encodes and writes the map of `spread` for `output` atomically. The name
+// is uncertainty_map_path(output); a file already there is replaced only with
+// ExistingOutput::Overwrite, else the next free "..._uncertainty_n.png" is taken (two outputs
+// "photo_x4.jpg" and "photo_x4.png" never share a map); never `input` or a protected path.
 Result<std::filesystem::path> write_uncertainty_map(const ImageF& spread, const std::filesystem::path& output,
+                                                    const std::filesystem::path& input,
                                                     const OutputOptions& options);
 
 }  // namespace rsd::pipeline

@@ -100,6 +100,11 @@ TEST(UpscaleCli, SamplesDetailAndTheUncertaintyMap) {
   EXPECT_GT(cv::norm(pixels(many / "party {2024}_x4.png"), a, cv::NORM_INF), 0.0) << "the blend differs";
   const cv::Mat map = pixels(many / "party {2024}_x4_uncertainty.png");
   EXPECT_EQ(map.size(), a.size());
+  // --uncertainty-map alone draws several samples, so the map is not black.
+  const fs::path alone = dir / "alone";
+  fs::create_directories(alone);
+  ASSERT_EQ(run_upscale(common + "--uncertainty-map -o \"" + alone.string() + "\" \"" + in.string() + "\"").code, 0);
+  EXPECT_GT(cv::norm(pixels(alone / "party {2024}_x4_uncertainty.png"), cv::NORM_INF), 0.0);
   // Refused with a message naming the option; nothing is written.
   const fs::path refused = dir / "refused";
   for (const std::string bad : {"--samples 0", "--detail 1.5", "--samples 100"}) {

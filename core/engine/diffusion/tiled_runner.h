@@ -47,8 +47,8 @@ struct TilingReport {
 // lq: [1, 3, H, W] in [-1, 1] on the device the tile function runs on. Returns
 // [1, 3, H*scale, W*scale] float32 on the CPU.
 // blend_factor, when given, receives sum(w^2) / sum(w)^2 of the cross-fade weights per output
-// pixel, [1, 1, H*scale, W*scale]: 1 where one tile covers the pixel, down to 1/2 in the middle
-// of an overlap. It is how much the blend of independently seeded tiles shrinks the variance of
+// pixel, [1, 1, H*scale, W*scale]: 1 where one tile covers the pixel, 1/2 in the middle of an
+// overlap of two, 1/4 where four meet. It is how much the blend of independently seeded tiles shrinks the variance of
 // their noise there (spread maps divide by its square root).
 // Errors: Cancelled, OutOfMemory (nothing smaller than one `multiple`-sized tile fits), Internal
 // (other LibTorch errors), or whatever the tile function returns.

@@ -171,10 +171,11 @@ TEST_F(BenchCli, QualityReportHasEveryMethodForBothDegradations) {
 // the spread (zero for one sample) and the map-error correlation.
 TEST_F(BenchCli, DetailReportHasTheGridTheSpreadAndTheCorrelation) {
   ASSERT_EQ(bench("detail --hr \"" + std::string(RSD_TEST_DATA_DIR) + "/heldout\" --limit 2 --crop 128 "
-                  "--samples 1,2 --details 0,1 --out \"" + dir_.string() + "\""),
+                  "--samples 1,2 --details 0,1 --out \"" + (dir_ / "new" / "folder").string() + "\""),
             0)
-      << log();
-  const json r = read_json(dir_ / "detail.json");
+      << log();  // a report folder that does not exist yet is made
+  const fs::path out = dir_ / "new" / "folder";
+  const json r = read_json(out / "detail.json");
   EXPECT_EQ(r["images"], 2);
   ASSERT_EQ(r["grid"].size(), 8u) << r.dump(1);  // 2 degradations x 2 K x 2 D
   ASSERT_EQ(r["samples"].size(), 4u);
@@ -199,8 +200,12 @@ TEST_F(BenchCli, DetailReportHasTheGridTheSpreadAndTheCorrelation) {
       EXPECT_LT(c, 1.0);
     }
   }
-  EXPECT_FALSE(cv::imread((dir_ / "detail.png").string()).empty());
-  EXPECT_TRUE(fs::exists(dir_ / "detail.md"));
+  EXPECT_FALSE(cv::imread((out / "detail.png").string()).empty());
+  EXPECT_TRUE(fs::exists(out / "detail.md"));
+  EXPECT_NE(bench("detail --hr \"" + std::string(RSD_TEST_DATA_DIR) + "/heldout\" --samples 2,x --out \"" +
+                  dir_.string() + "\""),
+            0);
+  EXPECT_NE(log().find("comma-separated numbers"), std::string::npos) << log();
 }
 
 // The shipped student on four held-out photo crops (tests/data/heldout, never in training),

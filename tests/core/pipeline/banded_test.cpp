@@ -109,6 +109,7 @@ TEST(BandedUpscale, BandHeightFollowsTheMemoryBudget) {
   EXPECT_EQ(band_rows(10000, 10000, 4, o), 208);
   o.memory_bytes = int64_t(2) << 30;
   EXPECT_EQ(band_rows(10000, 10000, 4, o), 416);
+  EXPECT_EQ(band_rows(10000, 10000, 4, o, true), 144);  // several samples: 88 bytes per output pixel
   EXPECT_EQ(band_rows(1000, 300, 4, o), 300);   // never more than the picture
   // Room for 1048 rows gives bands of two full tile rows: 2 x 512 - 16 = 1008.
   o.memory_bytes = int64_t(2449) * 16 * 32 * 1048;

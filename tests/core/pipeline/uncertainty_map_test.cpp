@@ -53,6 +53,32 @@ ImageF read_image(const fs::path& p) {
 TEST(UncertaintyMap, IsNamedAfterTheOutput) {
   EXPECT_EQ(uncertainty_map_path("/a/b/party {2024}_x4.jpg"), fs::path("/a/b/party {2024}_x4_uncertainty.png"));
   EXPECT_EQ(uncertainty_map_path("out/p.x4.tif"), fs::path("out/p.x4_uncertainty.png"));
+  EXPECT_EQ(uncertainty_map_path("out/p_x4.jpg", 3), fs::path("out/p_x4_uncertainty_3.png"));
+}
+
+// Two outputs that differ only in their extension get two maps; an existing map is replaced only
+// with Overwrite; a map never takes the name of an input.
+TEST(UncertaintyMap, NeverReplacesAnotherFileOrAnInput) {
+  test::TempDir dir;
+  const fs::path jpg_in = write_png(dir, test::make_pattern(16, 12, 3), "photo.png");
+  ImageF spread(64, 48, 1);
+  OutputOptions o;
+  auto first = write_uncertainty_map(spread, dir / "photo_x4.jpg", jpg_in, o);
+  auto second = write_uncertainty_map(spread, dir / "photo_x4.png", jpg_in, o);
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first.value(), dir / "photo_x4_uncertainty.png");
+  EXPECT_EQ(second.value(), dir / "photo_x4_uncertainty_2.png");
+  o.existing = ExistingOutput::Overwrite;
+  auto again = write_uncertainty_map(spread, dir / "photo_x4.jpg", jpg_in, o);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again.value(), dir / "photo_x4_uncertainty.png");
+  // An input named like the map is skipped over, also with Overwrite.
+  const fs::path input_like_map = write_png(dir, test::make_pattern(16, 12, 3), "a_uncertainty.png");
+  const std::string before = test::file_digest(input_like_map);
+  auto beside = write_uncertainty_map(spread, dir / "a.png", input_like_map, o);
+  ASSERT_TRUE(beside);
+  EXPECT_EQ(beside.value(), dir / "a_uncertainty_2.png");
+  EXPECT_EQ(test::file_digest(input_like_map), before);
 }
 
 TEST(UncertaintyMap, ColoursGoFromBlackToBrightWithTheSpread) {
@@ -152,7 +178,7 @@ TEST(UncertaintyMap, TheBandedPathWritesTheSameMap) {
     mean += a.data[i];
   }
   EXPECT_GT(mean / a.data.size(), 0.05) << "the map is not black";
-  // The map magnifies the spread 20x: a band's edge rows (seen without their neighbours) move it
+  // The map magnifies the spread about 32x (255 / 8 levels): a band's edge rows (seen without their neighbours) move it
   // a few levels where the cross-fade gives them almost no weight.
   EXPECT_LE(worst, 6.0 / 255) << worst * 255 << " levels: a band seam";
   EXPECT_LE(diff / a.data.size(), 0.2 / 255);
