@@ -573,6 +573,10 @@ Unterstützt: JPEG, PNG, TIFF, WebP und BMP, 8 oder 16 Bit, Metadaten bleiben er
       <source>Upscales the whole photo with its map of invented detail (through the batch queue) and shows the map over the result.</source>
       <translation>Skaliert das ganze Foto mit seiner Karte erfundener Details hoch (über die Stapelwarteschlange) und zeigt die Karte über dem Ergebnis.</translation>
     </message>
+    <message>
+      <source>%1 on %2 · %3 s, more samples coming…</source>
+      <translation>%1 auf %2 · %3 s, weitere Stichproben folgen…</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::SettingsDialog</name>

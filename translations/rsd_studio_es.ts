@@ -573,6 +573,10 @@ Admitidos: JPEG, PNG, TIFF, WebP y BMP, de 8 o 16 bits, conservando los metadato
       <source>Upscales the whole photo with its map of invented detail (through the batch queue) and shows the map over the result.</source>
       <translation>Amplía la foto entera con su mapa de detalle inventado (a través de la cola del lote) y muestra el mapa sobre el resultado.</translation>
     </message>
+    <message>
+      <source>%1 on %2 · %3 s, more samples coming…</source>
+      <translation>%1 en %2 · %3 s, llegan más muestras…</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::SettingsDialog</name>

@@ -573,6 +573,10 @@ Formats pris en charge : JPEG, PNG, TIFF, WebP et BMP, 8 ou 16 bits, métadonné
       <source>Upscales the whole photo with its map of invented detail (through the batch queue) and shows the map over the result.</source>
       <translation>Agrandit la photo entière avec sa carte des détails inventés (via la file du lot) et affiche la carte sur le résultat.</translation>
     </message>
+    <message>
+      <source>%1 on %2 · %3 s, more samples coming…</source>
+      <translation>%1 sur %2 · %3 s, d’autres échantillons arrivent…</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::SettingsDialog</name>

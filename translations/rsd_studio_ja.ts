@@ -571,6 +571,10 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>Upscales the whole photo with its map of invented detail (through the batch queue) and shows the map over the result.</source>
       <translation>写真全体を創作ディテールのマップ付きで拡大し（バッチキュー経由）、結果の上にマップを表示します。</translation>
     </message>
+    <message>
+      <source>%1 on %2 · %3 s, more samples coming…</source>
+      <translation>%1（%2）· %3 秒、残りのサンプルを計算中…</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::SettingsDialog</name>

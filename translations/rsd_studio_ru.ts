@@ -575,6 +575,10 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>Upscales the whole photo with its map of invented detail (through the batch queue) and shows the map over the result.</source>
       <translation>Увеличивает всё фото вместе с картой выдуманных деталей (через очередь пакета) и показывает карту поверх результата.</translation>
     </message>
+    <message>
+      <source>%1 on %2 · %3 s, more samples coming…</source>
+      <translation>%1 на %2 · %3 с, ещё сэмплы в пути…</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::SettingsDialog</name>

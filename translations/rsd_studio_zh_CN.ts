@@ -571,6 +571,10 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>Upscales the whole photo with its map of invented detail (through the batch queue) and shows the map over the result.</source>
       <translation>放大整张照片并生成其细节图（通过批处理队列），然后在结果上显示该图。</translation>
     </message>
+    <message>
+      <source>%1 on %2 · %3 s, more samples coming…</source>
+      <translation>%1，%2 · %3 秒，更多样本计算中…</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::SettingsDialog</name>

@@ -58,6 +58,9 @@ struct PreviewResult {
   // space), so another detail re-blends at once; null on failure.
   std::shared_ptr<const SampleSet> samples;
   QColorSpace color_space;  // of the samples
+  // The first sample of several, sent ahead so the region shows at once; the full result (the
+  // same id, partial false) follows.
+  bool partial = false;
   int scale = 0;
   double seconds = 0.0;
   QString model, device;

@@ -137,24 +137,43 @@ void InferenceWorker::runPreview(const PreviewRequest& request) {
   result.device = QString::fromStdString(up.device_name());
   QElapsedTimer timer;
   timer.start();
-  auto out = up.upscale_samples(to_image_f(request.lr_crop), std::max(1, request.samples), ctx);
-  result.seconds = timer.elapsed() / 1000.0;
-  if (!out) {
-    result.cancelled = out.error().code == ErrorCode::Cancelled;
-    result.error = QString::fromStdString(out.error().what());
-    Q_EMIT previewFinished(result);
-    return;
-  }
   const int s = up.scale();
   result.scale = s;
-  // The margin gave the model the same context a full run has; only the region itself is kept.
-  const QRect r = request.inner.intersected(QRect(0, 0, out->first.width / s, out->first.height / s));
-  auto set = std::make_shared<SampleSet>();
-  set->samples = out->samples;
-  set->first = out->first.crop(r.x() * s, r.y() * s, r.width() * s, r.height() * s);
-  set->mean = out->mean.crop(r.x() * s, r.y() * s, r.width() * s, r.height() * s);
-  set->spread = out->spread.crop(r.x() * s, r.y() * s, r.width() * s, r.height() * s);
   result.color_space = request.lr_crop.colorSpace();
+  const ImageF rgb = to_image_f(request.lr_crop);
+  // The margin gave the model the same context a full run has; only the region itself is kept.
+  const auto crop = [&](const ImageF& img) {
+    const QRect r = request.inner.intersected(QRect(0, 0, img.width / s, img.height / s));
+    return img.crop(r.x() * s, r.y() * s, r.width() * s, r.height() * s);
+  };
+  // The first sample goes on screen at once (the ordinary result); the others follow for the
+  // Detail control and the map, and the final result replaces it.
+  const int total = std::max(1, request.samples);
+  SampleAccumulator acc;
+  ImageF factor;
+  for (int k = 0; k < total; ++k) {
+    auto out = up.upscale_sample(rgb, k, ctx, k == 0 ? &factor : nullptr);
+    if (!out) {
+      result.seconds = timer.elapsed() / 1000.0;
+      result.cancelled = out.error().code == ErrorCode::Cancelled;
+      result.error = QString::fromStdString(out.error().what());
+      Q_EMIT previewFinished(result);
+      return;
+    }
+    acc.add(crop(out.value()));
+    if (k == 0 && total > 1) {
+      PreviewResult first = result;
+      first.seconds = timer.elapsed() / 1000.0;
+      auto one = std::make_shared<SampleSet>(single_sample(crop(out.value())));
+      first.image = blended_display(*one, 1.0, first.color_space);
+      first.samples = std::move(one);
+      first.partial = true;
+      Q_EMIT previewFinished(first);
+    }
+  }
+  const ImageF cropped_factor = factor.empty() ? ImageF() : crop(factor);
+  auto set = std::make_shared<SampleSet>(acc.finish(cropped_factor.empty() ? nullptr : &cropped_factor));
+  result.seconds = timer.elapsed() / 1000.0;
   result.image = blended_display(*set, request.detail, result.color_space);
   result.samples = std::move(set);
   Q_EMIT previewFinished(result);

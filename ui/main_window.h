@@ -80,7 +80,10 @@ class MainWindow : public QMainWindow {
 
  Q_SIGNALS:
   void photoShown(const QString& path);
+  // A region preview is complete (all its samples; errors and cancels too).
   void previewFinished(const rsd::ui::PreviewResult& result);
+  // The region's first image is on screen (a one-sample result, or the first of several).
+  void previewShown(const rsd::ui::PreviewResult& result);
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;

@@ -218,7 +218,10 @@ void MainWindow::onPreviewFinished(const PreviewResult& result) {
   }
   if (!result.error.isEmpty() && !result.cancelled)
     statusBar()->showMessage(tr("Preview failed: %1").arg(result.error), 10000);
-  Q_EMIT previewFinished(result);
+  if (result.partial || !result.samples || result.samples->samples <= 1 || result.role == ModelRole::Teacher ||
+      !result.error.isEmpty())
+    Q_EMIT previewShown(result);  // the first image of the region on screen
+  if (!result.partial) Q_EMIT previewFinished(result);
 }
 
 bool MainWindow::mapWholePhoto() {

@@ -137,7 +137,8 @@ void RegionPreviewPanel::setResult(const PreviewResult& r) {
     space_ = r.color_space;
     images_[i] = r.image;
     const QString seconds = QLocale().toString(r.seconds, 'f', 2);
-    caption_text_[i] = r.samples && r.samples->samples > 1
+    caption_text_[i] = r.partial ? tr("%1 on %2 · %3 s, more samples coming…").arg(r.model, r.device, seconds)
+                       : r.samples && r.samples->samples > 1
                            ? tr("%1 on %2 · %3 s, samples: %4").arg(r.model, r.device, seconds).arg(r.samples->samples)
                            : tr("%1 on %2 · %3 s").arg(r.model, r.device, seconds);
     reblend();

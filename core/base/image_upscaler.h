@@ -27,19 +27,31 @@ class ImageUpscaler {
   // that and blends through upscale_samples() itself when sampling().samples > 1).
   // Honours ctx.cancel between tiles and diffusion steps (returns ErrorCode::Cancelled).
   virtual Result<ImageF> upscale(const ImageF& rgb, const JobContext& ctx) = 0;
-  // `samples` upscales of rgb with different noise seeds (sample 0 is the ordinary output),
-  // reduced to first, mean and spread. The default runs upscale() that many times, which suits
-  // deterministic models (the spread is then 0).
-  virtual Result<SampleSet> upscale_samples(const ImageF& rgb, int samples, const JobContext& ctx) {
+  // Sample k of rgb (k = 0 is the ordinary output; each k its own noise seed). blend_factor
+  // (optional) receives the cross-fade's sum(w^2) / sum(w)^2 per output pixel when the model
+  // tiles (SampleAccumulator::finish). The default is upscale(), which suits deterministic models.
+  virtual Result<ImageF> upscale_sample(const ImageF& rgb, int k, const JobContext& ctx,
+                                        ImageF* blend_factor = nullptr) {
+    (void)k;
+    (void)blend_factor;
+    return upscale(rgb, ctx);
+  }
+  // Samples 0 .. samples-1 reduced to first, mean and spread (1 <= samples <= kMaxSamples).
+  Result<SampleSet> upscale_samples(const ImageF& rgb, int samples, const JobContext& ctx) {
+    if (samples < 1 || samples > kMaxSamples)
+      return Error(ErrorCode::InvalidArgument,
+                   "samples must be 1 to " + std::to_string(kMaxSamples) + ", not " + std::to_string(samples),
+                   "upscale");
     SampleAccumulator acc;
-    const int k_total = samples < 1 ? 1 : samples;
-    for (int k = 0; k < k_total; ++k) {
-      auto out = upscale(rgb, ctx.slice(double(k) / k_total, double(k + 1) / k_total));
+    ImageF factor;
+    for (int k = 0; k < samples; ++k) {
+      auto out = upscale_sample(rgb, k, ctx.slice(double(k) / samples, double(k + 1) / samples),
+                                k == 0 ? &factor : nullptr);
       if (!out) return out.error();
       if (!acc.add(out.value()))
         return Error(ErrorCode::Internal, "samples of one image differ in size", "upscale");
     }
-    return acc.finish();
+    return acc.finish(&factor);
   }
   virtual int scale() const = 0;
   // For logs, the status bar and Exif.Image.Software, e.g. "rsd-lite-student".

@@ -41,7 +41,7 @@ bool SampleAccumulator::add(const ImageF& sample) {
   return true;
 }
 
-SampleSet SampleAccumulator::finish() {
+SampleSet SampleAccumulator::finish(const ImageF* blend_factor) {
   SampleSet set;
   set.samples = count_;
   const int c = std::max(1, first_.channels);
@@ -55,6 +55,9 @@ SampleSet SampleAccumulator::finish() {
       for (int k = 0; k < c; ++k) sum += m2_[p * size_t(c) + size_t(k)];
       set.spread.data[p] = std::sqrt(std::max(0.f, sum * norm));
     }
+    if (blend_factor && blend_factor->data.size() == set.spread.data.size())
+      for (size_t p = 0; p < n; ++p)
+        if (blend_factor->data[p] > 0.f) set.spread.data[p] /= std::sqrt(blend_factor->data[p]);
   }
   set.first = std::move(first_);
   set.mean = std::move(mean_);

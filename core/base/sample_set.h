@@ -37,8 +37,11 @@ class SampleAccumulator {
   // The first sample fixes the size; later ones must match (false otherwise, nothing added).
   bool add(const ImageF& sample);
   int count() const { return count_; }
-  // Ends the accumulation (the accumulator is left empty).
-  SampleSet finish();
+  // Ends the accumulation (the accumulator is left empty). blend_factor (1 channel, same size,
+  // optional): sum(w^2) / sum(w)^2 of the cross-fade that made each sample from independently
+  // seeded tiles; the spread is divided by its square root, which undoes the shrinking of the
+  // spread in the overlaps (engine/diffusion/tiled_runner.h).
+  SampleSet finish(const ImageF* blend_factor = nullptr);
 
  private:
   ImageF first_, mean_;

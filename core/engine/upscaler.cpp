@@ -84,23 +84,9 @@ Result<ImageF> Upscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
   return blend_detail(set.value(), o.detail);
 }
 
-Result<SampleSet> Upscaler::upscale_samples(const ImageF& rgb, int samples, const JobContext& ctx) {
-  if (samples < 1 || samples > kMaxSamples)
-    return Error(ErrorCode::InvalidArgument,
-                 "samples must be 1 to " + std::to_string(kMaxSamples) + ", not " + std::to_string(samples),
-                 "upscale");
-  SampleAccumulator acc;
-  ImageF factor;
-  for (int k = 0; k < samples; ++k) {
-    const JobContext sub = ctx.slice(double(k) / samples, double(k + 1) / samples);
-    auto out = upscale_once(rgb, sample_seed(impl_->options.seed, k), sub, k == 0 ? &factor : nullptr);
-    if (!out) return out.error();
-    acc.add(out.value());
-  }
-  SampleSet set = acc.finish();
-  if (factor.data.size() == set.spread.data.size())
-    for (size_t i = 0; i < factor.data.size(); ++i) set.spread.data[i] /= std::sqrt(factor.data[i]);
-  return set;
+Result<ImageF> Upscaler::upscale_sample(const ImageF& rgb, int k, const JobContext& ctx, ImageF* blend_factor) {
+  if (k < 0 || k >= kMaxSamples) return Error(ErrorCode::InvalidArgument, "no sample " + std::to_string(k), "upscale");
+  return upscale_once(rgb, sample_seed(impl_->options.seed, k), ctx, blend_factor);
 }
 
 Sampling Upscaler::sampling() const { return {impl_->options.samples, impl_->options.detail}; }

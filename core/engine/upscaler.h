@@ -43,12 +43,13 @@ class Upscaler final : public ImageUpscaler {
   ~Upscaler() override;
 
   Result<ImageF> upscale(const ImageF& rgb, const JobContext& ctx) override;
-  // K runs of the whole tiled upscale, sample k with seed sample_seed(options().seed, k) (tile i
-  // of it: that + i), so every sample is seamless and a seed gives the same set. Where tiles
-  // overlap, a sample is a cross-fade of independently seeded tiles, whose spread is smaller:
-  // the spread is divided by the square root of the tiler's blend factor there, so it is the
-  // spread of one tile's samples everywhere and shows no tile grid.
-  Result<SampleSet> upscale_samples(const ImageF& rgb, int samples, const JobContext& ctx) override;
+  // One run of the whole tiled upscale with seed sample_seed(options().seed, k) (tile i of it:
+  // that + i), so every sample is seamless and a seed gives the same set. Where tiles overlap, a
+  // sample is a cross-fade of independently seeded tiles, whose spread is smaller:
+  // upscale_samples() divides the spread by the square root of the tiler's blend factor there,
+  // so it is the spread of one tile's samples everywhere and shows no tile grid.
+  Result<ImageF> upscale_sample(const ImageF& rgb, int k, const JobContext& ctx,
+                                ImageF* blend_factor = nullptr) override;
   Sampling sampling() const override;
   void set_sampling(const Sampling& sampling) override;
   int scale() const override;

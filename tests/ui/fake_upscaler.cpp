@@ -24,15 +24,11 @@ Result<ImageF> FakeUpscaler::upscale(const ImageF& rgb, const JobContext& ctx) {
   return to_image_f(out);
 }
 
-Result<SampleSet> FakeUpscaler::upscale_samples(const ImageF& rgb, int samples, const JobContext& ctx) {
-  SampleAccumulator acc;
-  for (int k = 0; k < samples; ++k) {
-    auto out = upscale(rgb, ctx);
-    if (!out) return out.error();
-    for (float& v : out->data) v = std::min(1.f, v + options_.sample_shift * float(k));
-    acc.add(out.value());
-  }
-  return acc.finish();
+Result<ImageF> FakeUpscaler::upscale_sample(const ImageF& rgb, int k, const JobContext& ctx, ImageF*) {
+  auto out = upscale(rgb, ctx);
+  if (!out) return out.error();
+  for (float& v : out->data) v = std::min(1.f, v + options_.sample_shift * float(k));
+  return out;
 }
 
 UpscalerFactory fake_factory(FakeOptions options, std::shared_ptr<std::atomic<int>> calls) {

@@ -16,7 +16,7 @@ struct FakeOptions {
   int work_ms = 0;         // busy CPU time per call (checked for cancel every 5 ms)
   bool invert = false;     // output = 1 - enlarged input
   std::string name = "fake-student";
-  float sample_shift = 0.f;  // upscale_samples(): sample k is the output plus k x this
+  float sample_shift = 0.f;  // upscale_sample(): sample k is the output plus k x this
 };
 
 class FakeUpscaler : public ImageUpscaler {
@@ -24,7 +24,7 @@ class FakeUpscaler : public ImageUpscaler {
   FakeUpscaler(FakeOptions options, std::shared_ptr<std::atomic<int>> calls)
       : options_(std::move(options)), calls_(std::move(calls)) {}
   Result<ImageF> upscale(const ImageF& rgb, const JobContext& ctx) override;
-  Result<SampleSet> upscale_samples(const ImageF& rgb, int samples, const JobContext& ctx) override;
+  Result<ImageF> upscale_sample(const ImageF& rgb, int k, const JobContext& ctx, ImageF* blend_factor) override;
   int scale() const override { return options_.scale; }
   std::string model_name() const override { return options_.name; }
   std::string device_name() const override { return "cpu"; }

@@ -21,16 +21,11 @@ namespace fs = std::filesystem;
 // bands and tiles cannot change it) and is known in closed form.
 class SpreadingUpscaler : public test::BicubicUpscaler {
  public:
-  Result<SampleSet> upscale_samples(const ImageF& rgb, int samples, const JobContext& ctx) override {
-    auto base = upscale(rgb, ctx);
-    if (!base) return base.error();
-    SampleAccumulator acc;
-    for (int k = 0; k < samples; ++k) {
-      ImageF s = base.value();
-      for (float& v : s.data) v += 0.04f * float(k) * (v - 0.5f);
-      acc.add(s);
-    }
-    return acc.finish();
+  Result<ImageF> upscale_sample(const ImageF& rgb, int k, const JobContext& ctx, ImageF*) override {
+    auto s = upscale(rgb, ctx);
+    if (!s) return s.error();
+    for (float& v : s->data) v += 0.04f * float(k) * (v - 0.5f);
+    return s;
   }
 };
 
