@@ -54,6 +54,19 @@ class MainWindowTest : public ::testing::Test {
     img.save(path);
     return path;
   }
+  // make(fake) with the solid photo p.png open.
+  std::unique_ptr<MainWindow> withPhoto(test::FakeOptions fake) {
+    auto w = make(fake);
+    const QString p = solidPhoto("p.png");
+    w->openPaths({p});
+    EXPECT_TRUE(shown(*w, p));
+    return w;
+  }
+  static test::FakeOptions sampling(float shift) {
+    test::FakeOptions fake;
+    fake.sample_shift = shift;  // sample k: the inverted photo + shift x k
+    return fake;
+  }
   static bool shown(MainWindow& w, const QString& path) {
     return test::wait_until([&] { return w.currentPhoto().path == path && w.compareView()->hasImage(); });
   }
@@ -115,15 +128,10 @@ TEST_F(MainWindowTest, RegionPreviewNewestWinsAndTeacherComparisonRuns) {
 // The Detail slider re-blends the region's cached samples without running the model again, and
 // the map of invented detail is drawn over the preview and the compare view.
 TEST_F(MainWindowTest, DetailSliderReblendsTheCachedSamplesAndTheMapOverlays) {
-  test::FakeOptions fake;
-  fake.sample_shift = 0.1f;  // sample k: the inverted photo + 0.1 k
-  auto w = make(fake);
+  auto w = withPhoto(sampling(0.1f));
   AppSettings s = w->settings();
   s.samples = 4;
   w->applySettings(s);
-  const QString p = solidPhoto("p.png");
-  w->openPaths({p});
-  ASSERT_TRUE(shown(*w, p));
   QVector<PreviewResult> results;
   QObject::connect(w.get(), &MainWindow::previewFinished, [&](const PreviewResult& r) { results.append(r); });
   w->previewRegion(QRect(8, 8, 20, 12));
@@ -162,16 +170,11 @@ TEST_F(MainWindowTest, DetailSliderReblendsTheCachedSamplesAndTheMapOverlays) {
 // The batch writes the map beside the output on request; with the overlay on, the compare view
 // shows it over the whole-photo result, and without it the plain result again.
 TEST_F(MainWindowTest, TheBatchMapOverlaysTheWholePhoto) {
-  test::FakeOptions fake;
-  fake.sample_shift = 0.1f;
-  auto w = make(fake);
+  auto w = withPhoto(sampling(0.1f));
   AppSettings s = w->settings();
   s.uncertainty_maps = true;
   s.samples = 3;
   w->applySettings(s);
-  const QString p = solidPhoto("p.png");
-  w->openPaths({p});
-  ASSERT_TRUE(shown(*w, p));
   EXPECT_EQ(w->addToBatch(), 1);
   w->batchController()->start();
   ASSERT_TRUE(test::wait_until([&] { return w->batchModel()->count(ItemStatus::Done) == 1; }));
@@ -189,12 +192,7 @@ TEST_F(MainWindowTest, TheBatchMapOverlaysTheWholePhoto) {
 // "Map the whole photo" sends the photo through the batch with its map, even when the settings
 // write none, and shows the map over the result; the batch's other items keep the settings.
 TEST_F(MainWindowTest, MapTheWholePhotoOnRequest) {
-  test::FakeOptions fake;
-  fake.sample_shift = 0.1f;
-  auto w = make(fake);
-  const QString p = solidPhoto("p.png");
-  w->openPaths({p});
-  ASSERT_TRUE(shown(*w, p));
+  auto w = withPhoto(sampling(0.1f));
   ASSERT_FALSE(w->settings().uncertainty_maps);
   w->previewPanel()->setOverlay(false, 100);  // off, at full opacity once switched on
   w->previewPanel()->findChild<QPushButton*>("wholePhotoMap")->click();
