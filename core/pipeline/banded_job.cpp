@@ -32,9 +32,10 @@ Result<std::vector<uint8_t>> metadata_donor(const OutputShape& shape, const imag
 
 }  // namespace
 
-bool takes_banded_path(uint64_t input_pixels, int scale, const BandOptions& options) {
+bool takes_banded_path(uint64_t input_pixels, int scale, const BandOptions& options, bool sampled) {
   const long double out = (long double)input_pixels * scale * scale;
-  return out >= (long double)options.min_output_pixels;
+  const long double threshold = (long double)options.min_output_pixels * (sampled ? 2.0L / 3.0L : 1.0L);
+  return out >= threshold;
 }
 
 OutputShape output_shape(imaging::ImageFormat input_format, bool gray, bool has_alpha, int input_depth,

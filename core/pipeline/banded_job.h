@@ -21,8 +21,11 @@
 
 namespace rsd::pipeline {
 
-// True when an input of `input_pixels` upscaled x`scale` takes the banded path.
-bool takes_banded_path(uint64_t input_pixels, int scale, const BandOptions& options);
+// True when an input of `input_pixels` upscaled x`scale` takes the banded path. `sampled`: several
+// samples per upscale (or a map), whose first sample, running mean and squared deviations, spread
+// and blend factor add about half again to the whole-image path's peak, so the switch comes at
+// two thirds of BandOptions::min_output_pixels.
+bool takes_banded_path(uint64_t input_pixels, int scale, const BandOptions& options, bool sampled = false);
 
 // The output channel count and bit depth for an input described by `header` (before decoding).
 struct OutputShape {

@@ -12,6 +12,7 @@
 
 #include "imaging/image_decoder.h"
 #include "imaging/image_encoder.h"
+#include "pipeline/banded_job.h"
 #include "pipeline/process_file.h"
 #include "../imaging/test_support.h"
 #include "exif_probe.h"
@@ -110,6 +111,12 @@ TEST(BandedUpscale, BandHeightFollowsTheMemoryBudget) {
   o.memory_bytes = int64_t(2) << 30;
   EXPECT_EQ(band_rows(10000, 10000, 4, o), 416);
   EXPECT_EQ(band_rows(10000, 10000, 4, o, true), 144);  // several samples: 88 bytes per output pixel
+  // The switch to bands: 40 MP of output, or two thirds of it with several samples.
+  const BandOptions defaults;
+  EXPECT_FALSE(takes_banded_path(2'000'000, 4, defaults));        // 32 MP out
+  EXPECT_TRUE(takes_banded_path(2'000'000, 4, defaults, true));
+  EXPECT_FALSE(takes_banded_path(1'600'000, 4, defaults, true));  // 25.6 MP out
+  EXPECT_TRUE(takes_banded_path(2'500'000, 4, defaults));
   EXPECT_EQ(band_rows(1000, 300, 4, o), 300);   // never more than the picture
   // Room for 1048 rows gives bands of two full tile rows: 2 x 512 - 16 = 1008.
   o.memory_bytes = int64_t(2449) * 16 * 32 * 1048;
