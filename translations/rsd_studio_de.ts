@@ -490,6 +490,10 @@ Unterstützt: JPEG, PNG, TIFF, WebP und BMP, 8 oder 16 Bit, Metadaten bleiben er
       <source>Upscaling the whole photo with its map of invented detail…</source>
       <translation>Das ganze Foto wird mit seiner Karte erfundener Details hochskaliert…</translation>
     </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>

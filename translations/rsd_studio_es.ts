@@ -490,6 +490,10 @@ Admitidos: JPEG, PNG, TIFF, WebP y BMP, de 8 o 16 bits, conservando los metadato
       <source>Upscaling the whole photo with its map of invented detail…</source>
       <translation>Ampliando la foto entera con su mapa de detalle inventado…</translation>
     </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>

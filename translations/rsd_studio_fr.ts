@@ -490,6 +490,10 @@ Formats pris en charge : JPEG, PNG, TIFF, WebP et BMP, 8 ou 16 bits, métadonné
       <source>Upscaling the whole photo with its map of invented detail…</source>
       <translation>Agrandissement de la photo entière avec sa carte des détails inventés…</translation>
     </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1 : %2</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>

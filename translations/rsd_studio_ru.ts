@@ -492,6 +492,10 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <source>Upscaling the whole photo with its map of invented detail…</source>
       <translation>Всё фото увеличивается вместе с картой выдуманных деталей…</translation>
     </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
   </context>
   <context>
     <name>rsd::ui::RegionPreviewPanel</name>

@@ -38,7 +38,7 @@ void BatchController::restore() {
   reportProgress();
 }
 
-int BatchController::addFiles(const QStringList& inputs, const OutputPlan& plan) {
+int BatchController::addFiles(const QStringList& inputs, const OutputPlan& plan, bool uncertainty_map) {
   QVector<BatchItem> items;
   for (const QString& input : inputs) {
     if (model_->containsInput(input)) continue;
@@ -46,6 +46,7 @@ int BatchController::addFiles(const QStringList& inputs, const OutputPlan& plan)
     item.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     item.input = input;
     item.output = output_path(input, plan);
+    item.uncertainty_map = uncertainty_map;
     items.append(item);
   }
   model_->append(items);
@@ -73,10 +74,7 @@ bool BatchController::requestMap(const QString& input, const OutputPlan& plan) {
     if (running_) dispatch();
     return true;
   }
-  if (addFiles({input}, plan) != 1) return false;
-  const QString id = model_->items().back().id;
-  model_->update(id, [](BatchItem& it) { it.uncertainty_map = true; });
-  return true;
+  return addFiles({input}, plan, true) == 1;
 }
 
 void BatchController::loadThumbnail(const QString& input) {
@@ -180,8 +178,12 @@ void BatchController::onFinished(const BatchResult& r) {
     it.progress = r.ok ? 1.0 : it.progress;
     it.error = r.ok || r.cancelled ? QString() : r.error;
     it.seconds = r.seconds;
-    if (r.ok) it.output_size = r.output_size;
-    it.redo = false;  // a later retry must not replace the output again unasked
+    if (r.ok) {
+      it.output_size = r.output_size;
+      it.map_path = r.uncertainty_map;
+      it.redo = false;  // a later retry must not replace the output again unasked
+    }
+    if (r.ok && !r.warnings.isEmpty()) it.error = r.warnings.join(QStringLiteral("; "));
   });
   if (r.id == current_id_) {
     current_id_.clear();

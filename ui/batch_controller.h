@@ -29,7 +29,8 @@ class BatchController : public QObject {
   // Restores the saved queue (finished items stay finished, an interrupted one is queued again).
   void restore();
   // Adds photos (not already queued) with outputs planned by `plan`. Returns how many were added.
-  int addFiles(const QStringList& inputs, const OutputPlan& plan);
+  // uncertainty_map: these items write their maps whatever the output options say.
+  int addFiles(const QStringList& inputs, const OutputPlan& plan, bool uncertainty_map = false);
   void setOutputOptions(const OutputOptions& options) { options_ = options; }
   // Queues `input` to be written with its map of invented detail: a new item, or its finished
   // item again (a done one replaces the output it wrote). Returns false when the input is queued

@@ -10,7 +10,7 @@
 
 namespace rsd::ui {
 
-Result<QSize> process_batch_file(const BatchTask& task, ImageUpscaler& upscaler, const JobContext& ctx) {
+Result<BatchFileResult> process_batch_file(const BatchTask& task, ImageUpscaler& upscaler, const JobContext& ctx) {
   namespace fs = std::filesystem;
   const fs::path input = task.input.toStdString();
   const fs::path output = task.output.toStdString();
@@ -39,7 +39,7 @@ Result<QSize> process_batch_file(const BatchTask& task, ImageUpscaler& upscaler,
   }
   if (info->skipped) return Error(ErrorCode::Io, "the output already exists", info->output.string());
   for (const std::string& w : info->warnings) ctx.warn(w);
-  return QSize(info->width, info->height);
+  return BatchFileResult{QSize(info->width, info->height), QString::fromStdString(info->uncertainty_map.string())};
 }
 
 }  // namespace rsd::ui

@@ -11,8 +11,12 @@
 namespace rsd::ui {
 
 // Writes task.output (never a partial file: the bytes take the final name only when complete).
-// Returns the output size on success; an output that already exists is an error unless
-// task.options.overwrite.
-Result<QSize> process_batch_file(const BatchTask& task, ImageUpscaler& upscaler, const JobContext& ctx);
+// Returns the output size and the map's path (empty: none) on success; an output that already
+// exists is an error unless task.options.overwrite. Warnings go to ctx.warn.
+struct BatchFileResult {
+  QSize size;
+  QString uncertainty_map;
+};
+Result<BatchFileResult> process_batch_file(const BatchTask& task, ImageUpscaler& upscaler, const JobContext& ctx);
 
 }  // namespace rsd::ui

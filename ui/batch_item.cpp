@@ -38,6 +38,7 @@ QJsonObject BatchItem::toJson() const {
   if (!error.isEmpty()) o["error"] = error;
   if (uncertainty_map) o["uncertainty_map"] = true;
   if (redo) o["redo"] = true;
+  if (!map_path.isEmpty()) o["map"] = map_path;
   if (input_size.isValid()) {
     o["width"] = input_size.width();
     o["height"] = input_size.height();
@@ -64,6 +65,7 @@ BatchItem BatchItem::fromJson(const QJsonObject& o) {
   item.started_ms = qint64(o["started"].toDouble());
   item.uncertainty_map = o["uncertainty_map"].toBool();
   item.redo = o["redo"].toBool();
+  item.map_path = o["map"].toString();
   if (item.status == ItemStatus::Done) item.progress = 1.0;
   return item;
 }

@@ -27,6 +27,7 @@ struct BatchItem {
   double seconds = 0.0;   // processing time of a finished item
   qint64 started_ms = 0;  // wall clock (ms since epoch) when it last started running; 0 = never
   bool uncertainty_map = false;  // write its map of invented detail whatever the settings say
+  QString map_path;              // the map written with its output (empty: none)
   bool redo = false;             // asked for again: its own earlier output is replaced (cleared when it ends)
 
   QJsonObject toJson() const;

@@ -43,6 +43,13 @@ void InferenceService::requestTeacher(const QImage& lr_crop, const QRect& inner)
   worker_->submitPreview({generation_, ModelRole::Teacher, lr_crop, inner, preview_cancel_});
 }
 
+void InferenceService::cancelPreviews() {
+  if (!worker_) return;
+  worker_->cancelPreviews();
+  preview_cancel_.reset();
+  ++generation_;
+}
+
 void InferenceService::submitBatch(BatchTask task) {
   if (worker_) worker_->submitBatch(std::move(task));
 }

@@ -33,6 +33,8 @@ class InferenceService : public QObject {
   // Adds the teacher to the latest preview without cancelling the student result already shown.
   void requestTeacher(const QImage& lr_crop, const QRect& inner);
   quint64 currentPreview() const { return generation_; }
+  // Cancels every preview and drops their late results (a new generation).
+  void cancelPreviews();
 
   void submitBatch(BatchTask task);
   void cancelBatch();

@@ -7,6 +7,7 @@
 #include <QMetaType>
 #include <QRect>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -93,6 +94,8 @@ struct BatchResult {
   QString error;
   QSize output_size;
   double seconds = 0.0;
+  QString uncertainty_map;  // the map written beside the output, if any
+  QStringList warnings;     // e.g. a map that could not be written (the output is fine)
 };
 
 }  // namespace rsd::ui

@@ -152,7 +152,10 @@ void InferenceWorker::runPreview(const PreviewRequest& request) {
   SampleAccumulator acc;
   ImageF factor;
   for (int k = 0; k < total; ++k) {
-    auto out = up.upscale_sample(rgb, k, ctx, k == 0 ? &factor : nullptr);
+    auto out = ctx.cancelled() ? Result<ImageF>(Error(ErrorCode::Cancelled, "cancelled"))
+                               : up.upscale_sample(rgb, k, ctx, k == 0 ? &factor : nullptr);
+    if (out && !acc.add(crop(out.value())))
+      out = Error(ErrorCode::Internal, "samples of one region differ in size");
     if (!out) {
       result.seconds = timer.elapsed() / 1000.0;
       result.cancelled = out.error().code == ErrorCode::Cancelled;
@@ -160,7 +163,6 @@ void InferenceWorker::runPreview(const PreviewRequest& request) {
       Q_EMIT previewFinished(result);
       return;
     }
-    acc.add(crop(out.value()));
     if (k == 0 && total > 1) {
       PreviewResult first = result;
       first.seconds = timer.elapsed() / 1000.0;
@@ -199,13 +201,19 @@ void InferenceWorker::runBatch(const BatchTask& task) {
   ctx.progress = [this, id](double f, std::string_view stage) {
     Q_EMIT batchProgress(id, f, QString::fromUtf8(stage.data(), int(stage.size())));
   };
+  QStringList warnings;
+  ctx.log = [&warnings](LogLevel level, std::string_view message) {
+    if (level == LogLevel::Warning) warnings.append(QString::fromUtf8(message.data(), int(message.size())));
+  };
   QElapsedTimer timer;
   timer.start();
   auto out = process_batch_file(task, **m, ctx);
   result.seconds = timer.elapsed() / 1000.0;
+  result.warnings = warnings;
   if (out) {
     result.ok = true;
-    result.output_size = *out;
+    result.output_size = out->size;
+    result.uncertainty_map = out->uncertainty_map;
   } else {
     result.cancelled = out.error().code == ErrorCode::Cancelled;
     result.error = QString::fromStdString(out.error().what());

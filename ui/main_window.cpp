@@ -133,7 +133,10 @@ MainWindow::MainWindow(UpscalerFactory factory, const QString& queue_file, QWidg
   batch_->restore();
   if (queue_model_->rowCount() > 0) batch_dock_->show();
   for (const BatchItem& item : queue_model_->items())
-    if (item.status == ItemStatus::Done) outputs_.insert(item.input, item.output);
+    if (item.status == ItemStatus::Done) {
+      outputs_.insert(item.input, item.output);
+      maps_.insert(item.input, item.map_path);
+    }
   retranslate();
   updateActions();
   resize(1200, 820);

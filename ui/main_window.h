@@ -130,6 +130,8 @@ class MainWindow : public QMainWindow {
   QImage result_display_;        // the current photo's upscaled file, as shown
   QTimer* detail_save_ = nullptr;  // saves the Detail setting once the slider rests
   QImage result_map_;            // its uncertainty map as an overlay (overlay_map), or null
+  QHash<QString, QString> maps_;  // input -> the map its batch item wrote
+  quint64 shown_preview_ = 0;    // the request (id x 2 + teacher) whose first image is shown
   QRect region_inner_;
   int scale_ = 4;
   QHash<QString, QString> outputs_;  // input path -> finished output path

@@ -75,6 +75,7 @@ void MainWindow::showPhoto(const QString& path) {
     }
     current_ = photo;
     region_ = QRect();
+    service_->cancelPreviews();  // a preview of the previous photo must not land on this one
     view_->setImages(photo.display, QImage(), scale_);
     result_display_ = result_map_ = QImage();
     view_->setResultOverlay(QImage(), 0.0);
@@ -103,9 +104,12 @@ void MainWindow::loadResultFor(const QString& path) {
     result_map_ = r.map.size() == result_display_.size() ? r.map : QImage();
     showResultWithOverlay();
   });
-  watcher->setFuture(QtConcurrent::run([output] {
+  const QString map_path = maps_.value(path).isEmpty()
+                               ? QString::fromStdString(pipeline::uncertainty_map_path(output.toStdString()).string())
+                               : maps_.value(path);
+  watcher->setFuture(QtConcurrent::run([output, map_path] {
     // The map describes this output only if it was written with it (after it), not an older run's.
-    const QFileInfo map(QString::fromStdString(pipeline::uncertainty_map_path(output.toStdString()).string()));
+    const QFileInfo map(map_path);
     const bool current = map.exists() && map.lastModified() >= QFileInfo(output).lastModified();
     return Loaded{load_photo(output), current ? overlay_map(QImage(map.filePath())) : QImage()};
   }));
@@ -208,6 +212,7 @@ void MainWindow::compareWithTeacher() {
 }
 
 void MainWindow::onPreviewFinished(const PreviewResult& result) {
+  if (region_.isNull()) return;  // another photo is shown now: the region it was for is gone
   preview_panel_->setResult(result);
   if (result.role == ModelRole::Student && !result.image.isNull()) {
     if (result.scale > 0 && result.scale != scale_) {
@@ -218,9 +223,12 @@ void MainWindow::onPreviewFinished(const PreviewResult& result) {
   }
   if (!result.error.isEmpty() && !result.cancelled)
     statusBar()->showMessage(tr("Preview failed: %1").arg(result.error), 10000);
-  if (result.partial || !result.samples || result.samples->samples <= 1 || result.role == ModelRole::Teacher ||
-      !result.error.isEmpty())
-    Q_EMIT previewShown(result);  // the first image of the region on screen
+  // The first image of the region on screen: once per request and role.
+  const quint64 key = result.id * 2 + (result.role == ModelRole::Teacher ? 1 : 0);
+  if (shown_preview_ != key) {
+    shown_preview_ = key;
+    Q_EMIT previewShown(result);
+  }
   if (!result.partial) Q_EMIT previewFinished(result);
 }
 
@@ -258,6 +266,8 @@ void MainWindow::onBatchItemDone(const QString& id) {
   if (row < 0) return;
   const BatchItem& item = queue_model_->at(row);
   outputs_.insert(item.input, item.output);
+  maps_.insert(item.input, item.map_path);
+  if (!item.error.isEmpty()) statusBar()->showMessage(tr("%1: %2").arg(QFileInfo(item.input).fileName(), item.error), 10000);
   if (item.input == current_.path) loadResultFor(item.input);
 }
 

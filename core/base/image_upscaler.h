@@ -45,6 +45,7 @@ class ImageUpscaler {
     SampleAccumulator acc;
     ImageF factor;
     for (int k = 0; k < samples; ++k) {
+      if (ctx.cancelled()) return Error(ErrorCode::Cancelled, "cancelled");
       auto out = upscale_sample(rgb, k, ctx.slice(double(k) / samples, double(k + 1) / samples),
                                 k == 0 ? &factor : nullptr);
       if (!out) return out.error();

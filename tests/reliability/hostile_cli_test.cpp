@@ -86,7 +86,11 @@ TEST(UpscaleCli, SamplesDetailAndTheUncertaintyMap) {
   for (const auto& d : {plain, one, many}) fs::create_directories(d);
   const auto common = std::string("--quiet --device cpu --model student ");
   ASSERT_EQ(run_upscale(common + "-o \"" + plain.string() + "\" \"" + in.string() + "\"").code, 0);
-  ASSERT_EQ(run_upscale(common + "--samples 1 --detail 1 -o \"" + one.string() + "\" \"" + in.string() + "\"").code, 0);
+  // --samples 1 with a map goes through the sampling path (upscale_samples, sample 0).
+  ASSERT_EQ(run_upscale(common + "--samples 1 --detail 1 --uncertainty-map -o \"" + one.string() + "\" \"" +
+                        in.string() + "\"").code,
+            0);
+  ASSERT_TRUE(fs::exists(one / "party {2024}_x4_uncertainty.png"));
   const auto pixels = [](const fs::path& p) { return cv::imread(p.string(), cv::IMREAD_UNCHANGED); };
   const cv::Mat a = pixels(plain / "party {2024}_x4.png"), b = pixels(one / "party {2024}_x4.png");
   ASSERT_FALSE(a.empty());

@@ -239,6 +239,25 @@ TEST(BatchController, HostileFilesFailInTheirRowsAndTheGoodPhotoIsWritten) {
 namespace rsd::ui {
 namespace {
 
+TEST(BatchItem, TheMapFlagsAndPathSurviveTheSavedQueue) {
+  BatchItem item;
+  item.id = "7";
+  item.input = "/in/p.png";
+  item.output = "/out/p_x4.png";
+  item.status = ItemStatus::Queued;
+  item.uncertainty_map = true;
+  item.redo = true;
+  item.map_path = "/out/p_x4_uncertainty_2.png";
+  const BatchItem back = BatchItem::fromJson(item.toJson());
+  EXPECT_TRUE(back.uncertainty_map);
+  EXPECT_TRUE(back.redo);
+  EXPECT_EQ(back.map_path, item.map_path);
+  const BatchItem plain = BatchItem::fromJson(BatchItem().toJson());  // old queues: no keys
+  EXPECT_FALSE(plain.uncertainty_map);
+  EXPECT_FALSE(plain.redo);
+  EXPECT_TRUE(plain.map_path.isEmpty());
+}
+
 // A batch item with a detail below 100 % and the map asked for: the output is the blend of the
 // item's samples and the map lies beside it, named after the output.
 TEST(BatchFile, WritesTheBlendAndTheUncertaintyMap) {
@@ -258,12 +277,13 @@ TEST(BatchFile, WritesTheBlendAndTheUncertaintyMap) {
   task.options.samples = 3;
   task.options.detail = 0.0;
   task.options.uncertainty_map = true;
-  auto size = process_batch_file(task, up, {});
-  ASSERT_TRUE(size) << size.error().what();
+  auto done = process_batch_file(task, up, {});
+  ASSERT_TRUE(done) << done.error().what();
   EXPECT_EQ(*calls, 3);
+  EXPECT_EQ(done->uncertainty_map, dir.filePath("out/p_x4_uncertainty.png"));
   const QImage map(dir.filePath("out/p_x4_uncertainty.png"));
   ASSERT_FALSE(map.isNull());
-  EXPECT_EQ(map.size(), *size);
+  EXPECT_EQ(map.size(), done->size);
   EXPECT_GT(map.pixelColor(10, 10).red(), 100) << "the samples disagree: not black";
   // Detail 0: every pixel is the mean of samples 0, +0.1 and +0.2: 25.5 levels above the first.
   const QImage out(task.output);

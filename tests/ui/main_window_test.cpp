@@ -189,6 +189,32 @@ TEST_F(MainWindowTest, TheBatchMapOverlaysTheWholePhoto) {
   EXPECT_TRUE(test::colors_near(right_at(), kInverted, 3));
 }
 
+// With several samples the first one is on screen first (previewShown, once), the complete
+// result follows (previewFinished, once); a newer request drops the older one's late results.
+TEST_F(MainWindowTest, TheFirstSampleShowsFirstAndTheRestFollow) {
+  test::FakeOptions fake = sampling(0.1f);
+  fake.work_ms = 150;
+  auto w = withPhoto(fake);
+  AppSettings s = w->settings();
+  s.samples = 3;
+  w->applySettings(s);
+  QVector<PreviewResult> shown_results, finished;
+  QObject::connect(w.get(), &MainWindow::previewShown, [&](const PreviewResult& r) { shown_results.append(r); });
+  QObject::connect(w.get(), &MainWindow::previewFinished, [&](const PreviewResult& r) { finished.append(r); });
+  w->previewRegion(QRect(0, 0, 16, 16));
+  ASSERT_TRUE(test::wait_until([&] { return !shown_results.isEmpty(); }));
+  w->previewRegion(QRect(8, 8, 16, 16));  // while the first request's other samples run
+  ASSERT_TRUE(test::wait_until([&] { return !finished.isEmpty(); }, 10000));
+  test::wait_until([] { return false; }, 300);
+  ASSERT_EQ(finished.size(), 1) << "only the newer request completes";
+  EXPECT_EQ(finished[0].samples->samples, 3);
+  ASSERT_EQ(shown_results.size(), 2);  // the first image of each request, once each
+  EXPECT_TRUE(shown_results[0].partial);
+  EXPECT_TRUE(shown_results[1].partial);
+  EXPECT_EQ(shown_results[1].id, finished[0].id);
+  EXPECT_EQ(w->previewPanel()->sampleCount(), 3);
+}
+
 // "Map the whole photo" sends the photo through the batch with its map, even when the settings
 // write none, and shows the map over the result; the batch's other items keep the settings.
 TEST_F(MainWindowTest, MapTheWholePhotoOnRequest) {
