@@ -149,33 +149,28 @@ void InferenceWorker::runPreview(const PreviewRequest& request) {
   // The first sample goes on screen at once (the ordinary result); the others follow for the
   // Detail control and the map, and the final result replaces it.
   const int total = std::max(1, request.samples);
-  SampleAccumulator acc;
-  ImageF factor;
-  for (int k = 0; k < total; ++k) {
-    auto out = ctx.cancelled() ? Result<ImageF>(Error(ErrorCode::Cancelled, "cancelled"))
-                               : up.upscale_sample(rgb, k, ctx, k == 0 ? &factor : nullptr);
-    if (out && !acc.add(crop(out.value())))
-      out = Error(ErrorCode::Internal, "samples of one region differ in size");
-    if (!out) {
-      result.seconds = timer.elapsed() / 1000.0;
-      result.cancelled = out.error().code == ErrorCode::Cancelled;
-      result.error = QString::fromStdString(out.error().what());
-      Q_EMIT previewFinished(result);
-      return;
-    }
-    if (k == 0 && total > 1) {
-      PreviewResult first = result;
-      first.seconds = timer.elapsed() / 1000.0;
-      auto one = std::make_shared<SampleSet>(single_sample(crop(out.value())));
-      first.image = blended_display(*one, 1.0, first.color_space);
-      first.samples = std::move(one);
-      first.partial = true;
-      Q_EMIT previewFinished(first);
-    }
-  }
-  const ImageF cropped_factor = factor.empty() ? ImageF() : crop(factor);
-  auto set = std::make_shared<SampleSet>(acc.finish(cropped_factor.empty() ? nullptr : &cropped_factor));
+  auto out = up.upscale_samples(rgb, total, ctx, [&](int k, const ImageF& sample) {
+    if (k != 0 || total == 1) return;
+    PreviewResult first = result;
+    first.seconds = timer.elapsed() / 1000.0;
+    auto one = std::make_shared<SampleSet>(single_sample(crop(sample)));
+    first.image = blended_display(*one, 1.0, first.color_space);
+    first.samples = std::move(one);
+    first.partial = true;
+    Q_EMIT previewFinished(first);
+  });
   result.seconds = timer.elapsed() / 1000.0;
+  if (!out) {
+    result.cancelled = out.error().code == ErrorCode::Cancelled;
+    result.error = QString::fromStdString(out.error().what());
+    Q_EMIT previewFinished(result);
+    return;
+  }
+  auto set = std::make_shared<SampleSet>();
+  set->samples = out->samples;
+  set->first = crop(out->first);
+  set->mean = crop(out->mean);
+  set->spread = crop(out->spread);
   result.image = blended_display(*set, request.detail, result.color_space);
   result.samples = std::move(set);
   Q_EMIT previewFinished(result);

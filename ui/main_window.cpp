@@ -145,18 +145,18 @@ MainWindow::MainWindow(UpscalerFactory factory, const QString& queue_file, QWidg
 MainWindow::~MainWindow() {
   // Cancel, wait for the worker, destroy the models — before the widgets go away.
   service_->shutdown();
-  if (detail_save_->isActive()) {  // a Detail change not saved yet
-    QSettings qs;
-    settings_.save(qs);
-  }
+  flushDetailSave();
+}
+
+void MainWindow::flushDetailSave() {
+  if (!detail_save_->isActive()) return;  // no Detail change waiting to be saved
+  detail_save_->stop();
+  QSettings qs;
+  settings_.save(qs);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (detail_save_->isActive()) {
-    detail_save_->stop();
-    QSettings qs;
-    settings_.save(qs);
-  }
+  flushDetailSave();
   service_->shutdown();
   event->accept();
 }

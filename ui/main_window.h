@@ -106,6 +106,8 @@ class MainWindow : public QMainWindow {
   void openImage(const QImage& image);
   // Where and under which name the batch writes, from the settings.
   OutputPlan outputPlan() const;
+  // Saves the Detail setting now if the slider's save is still pending.
+  void flushDetailSave();
   // The result in the compare view, with the map drawn over it when the overlay is on.
   void showResultWithOverlay();
   void addRecent(const QStringList& paths);

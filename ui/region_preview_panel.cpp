@@ -129,20 +129,19 @@ void RegionPreviewPanel::setResult(const PreviewResult& r) {
     caption_text_[i] = tr("Cancelled");
   } else if (!r.error.isEmpty()) {
     caption_text_[i] = tr("Failed: %1").arg(r.error);
-  } else if (i == 2) {
-    images_[i] = r.image;
-    caption_text_[i] = tr("%1 on %2 · %3 s").arg(r.model, r.device, QLocale().toString(r.seconds, 'f', 2));
   } else {
-    samples_ = r.samples;
-    space_ = r.color_space;
     images_[i] = r.image;
     const QString seconds = QLocale().toString(r.seconds, 'f', 2);
     caption_text_[i] = r.partial ? tr("%1 on %2 · %3 s, more samples coming…").arg(r.model, r.device, seconds)
                        : r.samples && r.samples->samples > 1
                            ? tr("%1 on %2 · %3 s, samples: %4").arg(r.model, r.device, seconds).arg(r.samples->samples)
                            : tr("%1 on %2 · %3 s").arg(r.model, r.device, seconds);
-    reblend();
-    return;
+    if (i == 1) {  // the student's samples, kept for the Detail control and the map
+      samples_ = r.samples;
+      space_ = r.color_space;
+      reblend();
+      return;
+    }
   }
   if (i == 2) teacher_->setEnabled(true);
   refreshPixmaps();

@@ -122,15 +122,11 @@ int run_detail(const DetailArgs& a) {
     return 2;
   }
   for (int k : ks)
-    if (k < 1 || k > kMaxSamples) {
-      std::fprintf(stderr, "rsd-bench: --samples: %d is not 1 to %d\n", k, kMaxSamples);
-      return 2;
-    }
-  for (double d : ds)
-    if (!(d >= 0 && d <= 1)) {
-      std::fprintf(stderr, "rsd-bench: --details: %g is not in [0, 1]\n", d);
-      return 2;
-    }
+    for (double d : ds)
+      if (auto st = check_sampling({k, d}); !st) {
+        std::fprintf(stderr, "rsd-bench: --samples %d, --details %g: %s\n", k, d, st.error().what().c_str());
+        return 2;
+      }
   engine::configure_threads(a.threads);
   auto refs = resolve_models({a.model});
   auto card = refs ? engine::ModelCard::load(refs->front().card) : Result<engine::ModelCard>(refs.error());
@@ -226,10 +222,8 @@ int run_detail(const DetailArgs& a) {
     }
   report["grid"] = grid;
   report["samples"] = samples;
-  std::error_code made;
-  fs::create_directories(a.out, made);  // the chart is written before the reports
-  const Status chart = write_detail_chart(points, fs::path(a.out) / "detail.png");
-  return finish_reports(a.out, "detail", report, detail_markdown(report), chart, status);
+  return finish_reports(a.out, "detail", report, detail_markdown(report),
+                        [&](const fs::path& png) { return write_detail_chart(points, png); }, status);
 }
 
 }  // namespace

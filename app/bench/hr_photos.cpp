@@ -60,9 +60,11 @@ void add_photo_set_options(CLI::App* q, PhotoSetArgs& a) {
 }
 
 int finish_reports(const std::string& out, const std::string& stem, const nlohmann::json& report,
-                   const std::string& markdown, const Status& chart, int status) {
+                   const std::string& markdown, const std::function<Status(const fs::path& png)>& write_chart,
+                   int status) {
   auto jf = write_report_file(out, stem + ".json", report.dump(2) + "\n");
   auto mf = write_report_file(out, stem + ".md", markdown);
+  const Status chart = jf ? write_chart(fs::path(out) / (stem + ".png")) : Status(jf.error());
   if (!jf || !mf || !chart.ok()) {
     std::fprintf(stderr, "rsd-bench: cannot write the reports in %s\n", out.c_str());
     return 2;

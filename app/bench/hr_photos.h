@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -45,9 +46,11 @@ struct PhotoSetArgs {
 };
 void add_photo_set_options(CLI::App* command, PhotoSetArgs& args);
 
-// Writes <out>/<stem>.json and <stem>.md (the chart <stem>.png is written by the caller, `chart`
-// its result) and prints the markdown. Returns `status`, or 2 when a report could not be written.
+// Writes <out>/<stem>.json and <stem>.md (making the folder), then the chart through
+// write_chart(<out>/<stem>.png), and prints the markdown. Returns `status`, or 2 when a report
+// could not be written.
 int finish_reports(const std::string& out, const std::string& stem, const nlohmann::json& report,
-                   const std::string& markdown, const Status& chart, int status);
+                   const std::string& markdown,
+                   const std::function<Status(const std::filesystem::path& png)>& write_chart, int status);
 
 }  // namespace rsd::bench

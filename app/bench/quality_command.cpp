@@ -217,10 +217,8 @@ int run_quality(const QualityArgs& a) {
     }
   report["results"] = results;
   report["machine"]["load_average_end"] = load_average();
-  std::error_code made;
-  fs::create_directories(a.out, made);  // the chart is written before the reports
-  const Status chart = write_quality_chart(points, fs::path(a.out) / "quality.png");
-  return finish_reports(a.out, "quality", report, markdown(report), chart, status);
+  return finish_reports(a.out, "quality", report, markdown(report),
+                        [&](const fs::path& png) { return write_quality_chart(points, png); }, status);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // Threading: one instance is used by one thread at a time (the inference worker).
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "base/error.h"
@@ -18,6 +19,15 @@ struct Sampling {
   int samples = 1;      // K >= 1
   double detail = 1.0;  // D in [0, 1]: 0 = mean of the K samples, 1 = the first sample
 };
+
+// InvalidArgument unless 1 <= samples <= kMaxSamples and 0 <= detail <= 1.
+inline Status check_sampling(const Sampling& s) {
+  if (s.samples < 1 || s.samples > kMaxSamples)
+    return Error(ErrorCode::InvalidArgument,
+                 "samples must be 1 to " + std::to_string(kMaxSamples) + ", not " + std::to_string(s.samples));
+  if (!(s.detail >= 0.0 && s.detail <= 1.0)) return Error(ErrorCode::InvalidArgument, "detail must be between 0 and 1");
+  return {};
+}
 
 class ImageUpscaler {
  public:
@@ -37,11 +47,10 @@ class ImageUpscaler {
     return upscale(rgb, ctx);
   }
   // Samples 0 .. samples-1 reduced to first, mean and spread (1 <= samples <= kMaxSamples).
-  Result<SampleSet> upscale_samples(const ImageF& rgb, int samples, const JobContext& ctx) {
-    if (samples < 1 || samples > kMaxSamples)
-      return Error(ErrorCode::InvalidArgument,
-                   "samples must be 1 to " + std::to_string(kMaxSamples) + ", not " + std::to_string(samples),
-                   "upscale");
+  // on_sample (optional) sees each sample as it is drawn (the GUI shows the first at once).
+  Result<SampleSet> upscale_samples(const ImageF& rgb, int samples, const JobContext& ctx,
+                                    const std::function<void(int k, const ImageF& sample)>& on_sample = {}) {
+    if (auto st = check_sampling({samples, 1.0}); !st) return st.error().within("upscale");
     SampleAccumulator acc;
     ImageF factor;
     for (int k = 0; k < samples; ++k) {
@@ -51,6 +60,7 @@ class ImageUpscaler {
       if (!out) return out.error();
       if (!acc.add(out.value()))
         return Error(ErrorCode::Internal, "samples of one image differ in size", "upscale");
+      if (on_sample) on_sample(k, out.value());
     }
     return acc.finish(&factor);
   }

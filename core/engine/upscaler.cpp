@@ -56,11 +56,7 @@ Result<std::unique_ptr<Upscaler>> Upscaler::create(const ModelCard& card, Device
     torch::NoGradGuard no_grad;
     auto precision = parse_precision(options.precision);
     if (!precision.ok()) return precision.error();
-    if (options.samples < 1 || options.samples > kMaxSamples)
-      return Error(ErrorCode::InvalidArgument, "samples must be 1 to " + std::to_string(kMaxSamples) +
-                                                   ", not " + std::to_string(options.samples));
-    if (!(options.detail >= 0.0 && options.detail <= 1.0))
-      return Error(ErrorCode::InvalidArgument, "detail must be between 0 and 1");
+    if (auto st = check_sampling({options.samples, options.detail}); !st) return st.error();
     auto model = load_model(card, device);
     if (!model.ok()) return model.error();
     if (auto st = model->set_steps(options.steps); !st.ok()) return st.error();

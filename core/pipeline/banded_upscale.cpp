@@ -66,10 +66,14 @@ ImageF normalized_rows(const ImageF& img, int a, int b, const std::vector<float>
 
 }  // namespace
 
+bool draws_samples(const ImageUpscaler& upscaler, bool spread_wanted) {
+  return spread_wanted || upscaler.sampling().samples > 1;
+}
+
 Result<ImageF> upscale_with_spread(ImageUpscaler& upscaler, const ImageF& rgb, const JobContext& ctx,
                                    ImageF* spread) {
   const Sampling s = upscaler.sampling();
-  if (!spread && s.samples <= 1) return upscaler.upscale(rgb, ctx);
+  if (!draws_samples(upscaler, spread != nullptr)) return upscaler.upscale(rgb, ctx);
   auto set = upscaler.upscale_samples(rgb, std::max(1, s.samples), ctx);
   if (!set) return set.error();
   if (set->spread.width != set->first.width || set->spread.height != set->first.height)
@@ -113,7 +117,7 @@ Status upscale_in_bands(const imaging::IntegerImage& px, const imaging::DecodedI
                         const JobContext& ctx, const RowSink* spread_sink) {
   if (px.empty()) return Error(ErrorCode::InvalidArgument, "no pixels to upscale");
   const int W = px.width, H = px.height, S = upscaler.scale();
-  const int h = band_rows(W, H, S, options, spread_sink || upscaler.sampling().samples > 1);
+  const int h = band_rows(W, H, S, options, draws_samples(upscaler, spread_sink != nullptr));
   const int overlap = std::clamp(options.overlap, 0, h / 2);
   const std::vector<int> starts = engine::tile_starts(H, h, overlap);
   const int n = int(starts.size());

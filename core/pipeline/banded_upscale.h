@@ -42,6 +42,10 @@ Status upscale_in_bands(const imaging::IntegerImage& pixels, const imaging::Deco
                         ImageUpscaler& upscaler, const BandOptions& options, const RowSink& sink,
                         const JobContext& ctx, const RowSink* spread_sink = nullptr);
 
+// True when the pipeline draws several samples for an upscale: sampling().samples > 1, or the
+// spread (a map) is wanted.
+bool draws_samples(const ImageUpscaler& upscaler, bool spread_wanted);
+
 // What the pipeline upscales rgb to: with more than one sample (sampling().samples) or `spread`
 // asked for, the samples drawn by upscale_samples() blended at sampling().detail, their spread
 // stored in *spread when given; else one upscale().

@@ -22,7 +22,6 @@ std::string sanitize(const std::string& s) {
   return out;
 }
 
-
 // "name.ext" -> "name_2.ext"
 fs::path numbered(const fs::path& dir, const std::string& name, int n) {
   const fs::path p(fs::u8path(name));

@@ -198,8 +198,8 @@ Result<OutputInfo> process_file(const fs::path& input, const OutputOptions& opti
         shape.format, uint64_t(header->width) * model.scale, uint64_t(header->height) * model.scale,
         shape.channels, shape.bit_depth, options.tiff_compression);
     if (!problem.empty()) return Error(ErrorCode::TooLarge, problem, where);
-    const bool sampled = options.uncertainty_map || upscaler.sampling().samples > 1;
-    if (takes_banded_path(header->pixel_count(), model.scale, options.bands, sampled))
+    if (takes_banded_path(header->pixel_count(), model.scale, options.bands,
+                          draws_samples(upscaler, options.uncertainty_map)))
       return process_file_in_bands(input, std::move(bytes.value()), options, upscaler, ctx);
   }
 
