@@ -12,6 +12,9 @@ packages=(
   libtorch-dev libopenblas0-pthread
   # imaging / metadata
   libopencv-dev libexiv2-dev libjpeg-dev libpng-dev libtiff-dev libimage-exiftool-perl
+  # photos from cameras and phones: HEIF/HEIC and AVIF (libheif, with its x265/aom encoders),
+  # camera RAW (LibRaw), colour conversion (Little CMS) and a standard CMYK profile (libgs-common)
+  libheif-dev libraw-dev liblcms2-dev libgs-common
   # GUI
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-image-formats-plugins
   qt6-svg-dev libxkbcommon-dev

@@ -3,7 +3,6 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QImageReader>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -88,11 +87,8 @@ void BatchController::loadThumbnail(const QString& input) {
     watcher->deleteLater();
   });
   watcher->setFuture(QtConcurrent::run([input] {
-    QImageReader reader(input);
-    reader.setAutoTransform(true);
     Probe p;
-    p.size = reader.size();
-    if (reader.transformation() & QImageIOHandler::TransformationRotate90) p.size.transpose();
+    p.size = photo_size(input);
     p.thumbnail = load_thumbnail(input, QSize(48, 36));
     return p;
   }));

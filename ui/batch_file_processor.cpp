@@ -17,7 +17,10 @@ Result<BatchFileResult> process_batch_file(const BatchTask& task, ImageUpscaler&
   pipeline::OutputOptions o;
   if (task.options.format != QLatin1String("same"))
     o.format = imaging::format_from_name(task.options.format.toStdString());
-  o.jpeg_quality = o.webp_quality = task.options.quality;
+  else  // the planned name's extension (ui/output_naming.cpp) is the format, so name and content agree
+    o.format = imaging::format_from_extension(output.extension().string());
+  if (!imaging::can_write(o.format)) o.format = imaging::ImageFormat::Unknown;
+  o.jpeg_quality = o.webp_quality = o.heif_quality = task.options.quality;
   // The queue planned the exact output path when the item was added (and shows it); the pipeline
   // is given that name verbatim so the file written is the file the row names.
   o.output_dir = output.parent_path();

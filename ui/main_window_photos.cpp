@@ -35,7 +35,10 @@ namespace {
 // preview see the same neighbourhood, so the preview matches the full result there.
 constexpr int kPreviewMargin = 24;
 constexpr int kMaxRecent = 10;
-const char* kImageFilter = "*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp";
+const char* kImageFilter =
+    "*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.heic *.heif *.hif *.avif "
+    "*.dng *.cr2 *.cr3 *.crw *.nef *.nrw *.arw *.srf *.sr2 *.raf *.orf *.rw2 *.pef *.srw *.rwl *.3fr *.erf "
+    "*.kdc *.dcr *.mef *.mos *.mrw *.iiq *.x3f";
 
 }  // namespace
 

@@ -9,15 +9,16 @@
 
 #include <algorithm>
 
+#include "imaging/image_format.h"
 #include "pipeline/output_naming.h"
+#include "pipeline/output_options.h"
 
 namespace rsd::ui {
 namespace {
 
-const QStringList kPhotoSuffixes = {"jpg", "jpeg", "png", "tif", "tiff", "webp", "bmp"};
-
 bool is_photo(const QFileInfo& fi) {
-  return kPhotoSuffixes.contains(fi.suffix().toLower()) && !fi.fileName().startsWith('.');
+  return imaging::format_from_extension(fi.suffix().toStdString()) != imaging::ImageFormat::Unknown &&
+         !fi.fileName().startsWith('.');
 }
 
 }  // namespace
@@ -28,9 +29,16 @@ QString output_extension(const QString& format, const QString& input_suffix) {
   if (f == "png") return QStringLiteral("png");
   if (f == "tiff" || f == "tif") return QStringLiteral("tif");
   if (f == "webp") return QStringLiteral("webp");
+  if (f == "heic" || f == "heif") return QStringLiteral("heic");
+  if (f == "avif") return QStringLiteral("avif");
   const QString s = input_suffix.toLower();
   if (s == "jpg" || s == "jpeg" || s == "png" || s == "tif" || s == "tiff" || s == "webp") return s;
-  return QStringLiteral("png");  // BMP and the like are read but written as PNG
+  // The rest as the core chooses for the input's format: BMP becomes PNG, camera RAW 16-bit TIFF,
+  // HEIF/AVIF their own format where libheif can write it (JPEG otherwise).
+  const imaging::ImageFormat written =
+      pipeline::output_format(imaging::format_from_extension(s.toStdString()), pipeline::OutputOptions());
+  if (written == imaging::ImageFormat::Unknown) return QStringLiteral("png");
+  return QString::fromLatin1(imaging::canonical_extension(written));
 }
 
 QString output_path(const QString& input, const OutputPlan& plan) {

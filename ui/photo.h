@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QImage>
+#include <QSize>
 #include <QString>
 
 namespace rsd::ui {
@@ -19,11 +20,17 @@ struct Photo {
   bool ok() const { return error.isEmpty() && !original.isNull(); }
 };
 
-// Reads `path` (EXIF orientation applied, ICC profile kept). Safe on any thread.
+// Reads `path` (EXIF orientation applied, ICC profile kept). HEIF, AVIF, camera RAW and CMYK
+// JPEG are decoded by the core (as the batch decodes them), the rest by QImageReader. Safe on
+// any thread.
 Photo load_photo(const QString& path);
 
 // A photo from an in-memory image (clipboard paste). Safe on any thread.
 Photo photo_from_image(const QImage& image, const QString& name);
+
+// The upright size of the photo at `path` from its header (invalid when unreadable). Safe on
+// any thread.
+QSize photo_size(const QString& path);
 
 // A small preview of `path` no larger than `box`, decoded at reduced size where the format
 // allows (JPEG). Safe on any thread. Returns a null image when unreadable.

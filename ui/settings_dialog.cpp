@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "engine/model_locator.h"
+#include "imaging/image_format.h"
 #include "ui/translations.h"
 
 namespace rsd::ui {
@@ -94,6 +95,8 @@ SettingsDialog::SettingsDialog(const AppSettings& s, bool cuda, QWidget* parent)
   format_->addItem("PNG", "png");
   format_->addItem("TIFF", "tiff");
   format_->addItem("WebP", "webp");
+  if (imaging::can_write(imaging::ImageFormat::Heif)) format_->addItem("HEIF (HEIC)", "heic");
+  if (imaging::can_write(imaging::ImageFormat::Avif)) format_->addItem("AVIF", "avif");
   select_data(format_, s.format);
   quality_ = new QSpinBox(this);
   quality_->setRange(1, 100);

@@ -81,8 +81,8 @@ void add_options(CLI::App& app, CliOptions& o) {
                "Also write {output stem}_uncertainty.png: where the samples disagree (invented detail)");
   app.add_option("--max-memory", o.max_memory_mb,
                  "Working memory bound in MiB used to size tiles and, for large photos, bands (0 = automatic)");
-  app.add_option("-f,--format", o.format, "Output format: png, jpg, tif, webp (default: the input's)");
-  app.add_option("-q,--quality", o.quality, "JPEG/WebP quality 1-100")->capture_default_str();
+  app.add_option("-f,--format", o.format, "Output format: png, jpg, tif, webp, heic, avif (default: the input's; camera RAW: 16-bit tif)");
+  app.add_option("-q,--quality", o.quality, "JPEG/WebP/HEIF/AVIF quality 1-100")->capture_default_str();
   app.add_option("--depth", o.bit_depth, "Output bit depth 8 or 16 (default: the input's)");
   app.add_flag("--webp-lossless", o.webp_lossless, "Write lossless WebP");
   app.add_option("--name", o.name_template, "Output name template: {stem} {ext} {scale} {model} {date}")
@@ -115,6 +115,7 @@ rsd::Result<rsd::pipeline::BatchOptions> batch_options(const CliOptions& o) {
   out.bit_depth = o.bit_depth;
   out.jpeg_quality = o.quality;
   out.webp_quality = o.quality;
+  out.heif_quality = o.quality;
   out.webp_lossless = o.webp_lossless;
   out.output_dir = o.output_dir;
   out.name_template = o.name_template;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "base/image.h"
@@ -21,8 +22,16 @@ struct DecodedImage {
   ImageFormat format = ImageFormat::Unknown;
   int source_orientation = 1;  // the EXIF orientation that was applied (1..8)
   // The embedded ICC profile, byte for byte, or empty when the file carries none (then the
-  // pixels are conventionally sRGB). Displays should convert through it.
+  // pixels are conventionally sRGB). Displays should convert through it. The OpenCV-decoded
+  // formats leave it to metadata::read_metadata; the library decoders fill it themselves: HEIF
+  // and AVIF with their colr profile, CMYK JPEG and camera RAW with the sRGB profile of the
+  // converted pixels (then `color_converted` is set and the source's own profile, which
+  // describes other values, must not travel to the output).
   std::vector<uint8_t> icc_profile;
+  bool color_converted = false;
+  // Things the user should know about the decode (a CMYK photo converted with an assumed
+  // profile, say), for the job's warnings.
+  std::vector<std::string> warnings;
 };
 
 }  // namespace rsd::imaging

@@ -3,6 +3,9 @@
 #include <cstring>
 #include <string>
 
+#include "imaging/heif_codec.h"
+#include "imaging/raw_decoder.h"
+
 namespace rsd::imaging {
 namespace {
 
@@ -106,9 +109,7 @@ Result<HeaderInfo> probe_jpeg(const ByteReader& r) {
       if (precision != 8)
         return Error(ErrorCode::Unsupported,
                      std::to_string(precision) + "-bit JPEG is not supported (8-bit only)");
-      if (comps == 4)
-        return Error(ErrorCode::Unsupported, "CMYK/YCCK JPEG is not supported; convert to RGB");
-      if (comps != 1 && comps != 3)
+      if (comps != 1 && comps != 3 && comps != 4)
         return Error(ErrorCode::Unsupported,
                      "JPEG with " + std::to_string(comps) + " components is not supported");
       if (w == 0 || h == 0)
@@ -120,6 +121,7 @@ Result<HeaderInfo> probe_jpeg(const ByteReader& r) {
       info.channels = int(comps);
       info.bit_depth = 8;
       info.gray = comps == 1;
+      info.cmyk = comps == 4;
       return info;
     }
     pos += len;
@@ -259,9 +261,8 @@ Result<HeaderInfo> probe_bmp(const ByteReader& r) {
   return info;
 }
 
-}  // namespace
-
-size_t tiff_orientation_offset(const uint8_t* data, size_t size) {
+// Offset of the 2-byte value of the first IFD's entry `tag` when it holds one SHORT, else 0.
+size_t tiff_short_offset(const uint8_t* data, size_t size, uint32_t wanted) {
   if (data == nullptr || sniff_format(data, size) != ImageFormat::Tiff) return 0;
   const ByteReader r(data, size);
   const bool big = r.equals(0, "MM", 2);
@@ -272,9 +273,78 @@ size_t tiff_orientation_offset(const uint8_t* data, size_t size) {
     const size_t entry = size_t(ifd) + 2 + size_t(i) * 12;
     uint32_t tag = 0, type = 0, n = 0;
     if (!r.u16(entry, big, tag) || !r.u16(entry + 2, big, type) || !r.u32(entry + 4, big, n)) return 0;
-    if (tag == 274 && type == 3 && n == 1 && r.has(entry + 8, 2)) return entry + 8;
+    if (tag == wanted && type == 3 && n == 1 && r.has(entry + 8, 2)) return entry + 8;
   }
   return 0;
+}
+
+Result<HeaderInfo> probe_heif(const uint8_t* data, size_t size, ImageFormat format) {
+  auto p = heif::probe(data, size);
+  if (!p) return p.error();
+  HeaderInfo info;
+  info.format = format;
+  info.width = p->width;
+  info.height = p->height;
+  info.bit_depth = p->bit_depth;
+  info.has_alpha = p->has_alpha;
+  info.gray = p->gray;
+  info.channels = (p->gray ? 1 : 3) + (p->has_alpha ? 1 : 0);
+  return info;
+}
+
+Result<HeaderInfo> probe_raw(const uint8_t* data, size_t size) {
+  auto p = raw::probe(data, size);
+  if (!p) return p.error();
+  HeaderInfo info;
+  info.format = ImageFormat::Raw;
+  info.width = p->width;
+  info.height = p->height;
+  info.bit_depth = 16;  // developed to 16-bit RGB
+  info.channels = 3;
+  return info;
+}
+
+}  // namespace
+
+size_t tiff_orientation_offset(const uint8_t* data, size_t size) { return tiff_short_offset(data, size, 274); }
+
+size_t tiff_extra_samples_offset(const uint8_t* data, size_t size) { return tiff_short_offset(data, size, 338); }
+
+bool has_camera_raw_signature(const uint8_t* data, size_t size) {
+  if (data == nullptr) return false;
+  const ByteReader r(data, size);
+  if (r.equals(0, "IIRO", 4) || r.equals(0, "IIRS", 4) || r.equals(0, "MMOR", 4) ||  // Olympus ORF
+      r.equals(0, "IIU\0", 4) ||                                                      // Panasonic RW2
+      r.equals(0, "FUJIFILMCCD-RAW", 15) ||                                            // Fujifilm RAF
+      r.equals(4, "ftypcrx ", 8) ||                                                    // Canon CR3
+      r.equals(0, "II\x1A\0\0\0HEAPCCDR", 14) ||                                     // Canon CRW
+      r.equals(0, "\0MRM", 4) || r.equals(0, "FOVb", 4))                               // Minolta MRW, Sigma X3F
+    return true;
+  const bool big = r.equals(0, "MM\0*", 4);
+  if (!big && !r.equals(0, "II*\0", 4)) return false;
+  if (r.equals(8, "CR\x02\0", 4)) return true;  // Canon CR2
+  uint32_t ifd = 0, count = 0;
+  if (!r.u32(4, big, ifd) || ifd < 8 || !r.u16(ifd, big, count)) return false;
+  bool make = false, sub_ifds = false;
+  for (uint32_t i = 0; i < count && i < 1024; ++i) {
+    const size_t entry = size_t(ifd) + 2 + size_t(i) * 12;
+    uint32_t tag = 0, type = 0, v = 0;
+    if (!r.u16(entry, big, tag) || !r.u16(entry + 2, big, type)) return false;
+    if (type == 3) r.u16(entry + 8, big, v);
+    switch (tag) {
+      case 50706: return true;  // DNGVersion
+      case 262:                 // PhotometricInterpretation: CFA, LinearRaw
+        if (v == 32803 || v == 34892) return true;
+        break;
+      case 259:                 // Compression: Nikon NEF, Sony ARW, Pentax PEF, Kodak
+        if (v == 34713 || v == 32767 || v == 65535 || v == 65000 || v == 32769 || v == 32770) return true;
+        break;
+      case 271: make = true; break;
+      case 330: sub_ifds = true; break;
+      default: break;
+    }
+  }
+  return make && sub_ifds;
 }
 
 Result<HeaderInfo> probe_header(const uint8_t* data, size_t size) {
@@ -283,13 +353,20 @@ Result<HeaderInfo> probe_header(const uint8_t* data, size_t size) {
   switch (sniff_format(data, size)) {
     case ImageFormat::Png: return probe_png(reader);
     case ImageFormat::Jpeg: return probe_jpeg(reader);
-    case ImageFormat::Tiff: return probe_tiff(reader);
+    case ImageFormat::Tiff:
+      // A TIFF-based RAW whose first directory lies beyond a short sniff, or one sniff cannot
+      // tell: LibRaw decides on the whole file.
+      if (raw::sniff(data, size)) return probe_raw(data, size);
+      return probe_tiff(reader);
     case ImageFormat::Webp: return probe_webp(reader);
     case ImageFormat::Bmp: return probe_bmp(reader);
+    case ImageFormat::Heif:
+    case ImageFormat::Avif: return probe_heif(data, size, sniff_format(data, size));
+    case ImageFormat::Raw: return probe_raw(data, size);
     case ImageFormat::Unknown: break;
   }
   return Error(ErrorCode::Unsupported,
-               "not a supported image (JPEG, PNG, TIFF, WebP or BMP expected)");
+               "not a supported image (JPEG, PNG, TIFF, WebP, BMP, HEIF/HEIC, AVIF or camera RAW expected)");
 }
 
 }  // namespace rsd::imaging

@@ -8,8 +8,12 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include "imaging/cmyk_jpeg.h"
+#include "imaging/color_management.h"
 #include "imaging/header_probe.h"
+#include "imaging/heif_codec.h"
 #include "imaging/mat_bridge.h"
+#include "imaging/raw_decoder.h"
 
 namespace rsd::imaging {
 namespace {
@@ -42,9 +46,8 @@ bool jpeg_reaches_end_marker(const uint8_t* data, size_t size) {
   return false;
 }
 
-// Everything both decode functions share: probe, limits, truncation check, OpenCV decode and the
-// sanity checks on what it returned. `out` gets the description (pixels are left empty).
-Result<cv::Mat> decode_mat(const uint8_t* data, size_t size, const DecodeOptions& options, DecodedImage& out) {
+// The probe and the checks every decode makes before any pixel is allocated.
+Result<HeaderInfo> probe_within_limits(const uint8_t* data, size_t size, const DecodeOptions& options) {
   auto header = probe_header(data, size);
   if (!header) return header.error();
   const HeaderInfo& info = header.value();
@@ -56,25 +59,94 @@ Result<cv::Mat> decode_mat(const uint8_t* data, size_t size, const DecodeOptions
     return Error(ErrorCode::TooLarge, "encoded file is larger than 2 GiB");
   if (info.format == ImageFormat::Jpeg && !jpeg_reaches_end_marker(data, size))
     return Error(ErrorCode::Format, "the JPEG data ends before its end-of-image marker: the file is truncated");
+  return info;
+}
 
-  // A TIFF's own Orientation tag is neutralised in a copy (see tiff_orientation_offset()).
+bool decoded_by_library(ImageFormat format) {
+  return format == ImageFormat::Heif || format == ImageFormat::Avif || format == ImageFormat::Raw;
+}
+
+// Sets the SHORT at `at` of a TIFF to `value` in `patched` (a copy of the file made on first use).
+void patch_tiff_short(const uint8_t*& data, size_t size, size_t at, uint16_t value, std::vector<uint8_t>& patched) {
+  if (at == 0) return;
+  if (patched.empty()) patched.assign(data, data + size);
+  const bool big = data[0] == 'M';
+  patched[at] = uint8_t(big ? value >> 8 : value & 0xFF);
+  patched[at + 1] = uint8_t(big ? value & 0xFF : value >> 8);
+  data = patched.data();
+}
+
+// HEIF/AVIF and camera RAW: the library's upright RGB(A) samples become `pixels` without a copy.
+Status decode_with_library(const uint8_t* data, size_t size, const HeaderInfo& info, const DecodeOptions& options,
+                           DecodedImage& out, IntegerImage& pixels) {
+  out.format = info.format;
+  out.source_orientation = 1;  // applied by the library (irot/imir, the RAW's flip)
+  out.gray = false;            // monochrome HEIF comes back as RGB with equal channels
+  std::shared_ptr<const uint8_t> samples;
+  if (info.format == ImageFormat::Raw) {
+    auto raw = raw::decode(data, size, options.max_pixels);
+    if (!raw) return raw.error();
+    auto owner = std::make_shared<std::vector<uint16_t>>(std::move(raw->samples));
+    samples = std::shared_ptr<const uint8_t>(owner, reinterpret_cast<const uint8_t*>(owner->data()));
+    pixels.width = raw->width;
+    pixels.height = raw->height;
+    pixels.channels = 3;
+    pixels.bit_depth = 16;
+    out.icc_profile = std::move(raw->icc);
+    out.color_converted = true;
+  } else {
+    auto heif = heif::decode(data, size, options.max_pixels);
+    if (!heif) return heif.error();
+    auto owner = std::make_shared<std::vector<uint8_t>>(std::move(heif->samples));
+    samples = std::shared_ptr<const uint8_t>(owner, owner->data());
+    pixels.width = heif->width;
+    pixels.height = heif->height;
+    pixels.channels = heif->channels;
+    pixels.bit_depth = heif->bit_depth;
+    out.icc_profile = std::move(heif->icc);
+  }
+  if (uint32_t(pixels.width) != info.width || uint32_t(pixels.height) != info.height)
+    return Error(ErrorCode::Format, "decoded size differs from the size in the header");
+  pixels.bgr = false;
+  pixels.stride = size_t(pixels.width) * pixels.channels * (pixels.bit_depth / 8);
+  pixels.data = std::move(samples);
+  out.bit_depth = pixels.bit_depth;
+  out.has_alpha = pixels.channels == 4;
+  return {};
+}
+
+// Everything the OpenCV-decoded formats share: probe, limits, truncation check, OpenCV decode
+// (libjpeg and Little CMS for CMYK) and the sanity checks on what it returned. `out` gets the
+// description (pixels are left empty).
+Result<cv::Mat> decode_mat(const uint8_t* data, size_t size, const HeaderInfo& info, const DecodeOptions& options,
+                           DecodedImage& out) {
+  // A TIFF's own Orientation tag is neutralised in a copy (see tiff_orientation_offset()), and
+  // an 8-bit RGBA TIFF's "unassociated alpha" label too (see tiff_extra_samples_offset()).
   std::vector<uint8_t> patched;
-  if (const size_t at = tiff_orientation_offset(data, size); at != 0) {
-    patched.assign(data, data + size);
+  patch_tiff_short(data, size, tiff_orientation_offset(data, size), 1, patched);
+  if (info.format == ImageFormat::Tiff && info.bit_depth == 8 && info.has_alpha) {
+    const size_t extra = tiff_extra_samples_offset(data, size);
     const bool big = data[0] == 'M';
-    patched[at] = big ? 0 : 1;
-    patched[at + 1] = big ? 1 : 0;
-    data = patched.data();
+    if (extra != 0 && (big ? data[extra + 1] : data[extra]) == 2) patch_tiff_short(data, size, extra, 0, patched);
   }
 
   cv::Mat mat;
-  try {
-    const cv::Mat encoded(1, int(size), CV_8U, const_cast<uint8_t*>(data));
-    mat = cv::imdecode(encoded, cv::IMREAD_UNCHANGED);
-  } catch (const cv::Exception& e) {
-    return Error(ErrorCode::Format, std::string("cannot decode ") + to_string(info.format) + ": " + e.what());
-  } catch (const std::bad_alloc&) {
-    return Error(ErrorCode::OutOfMemory, "out of memory while decoding");
+  if (info.cmyk) {
+    auto cmyk = detail::decode_cmyk_jpeg(data, size);
+    if (!cmyk) return cmyk.error();
+    mat = cmyk->bgr;
+    out.icc_profile = srgb_icc_profile();
+    out.color_converted = true;
+    if (!cmyk->warning.empty()) out.warnings.push_back(cmyk->warning);
+  } else {
+    try {
+      const cv::Mat encoded(1, int(size), CV_8U, const_cast<uint8_t*>(data));
+      mat = cv::imdecode(encoded, cv::IMREAD_UNCHANGED);
+    } catch (const cv::Exception& e) {
+      return Error(ErrorCode::Format, std::string("cannot decode ") + to_string(info.format) + ": " + e.what());
+    } catch (const std::bad_alloc&) {
+      return Error(ErrorCode::OutOfMemory, "out of memory while decoding");
+    }
   }
   if (mat.empty())
     return Error(ErrorCode::Format, std::string("cannot decode the ") + to_string(info.format) + " data");
@@ -115,8 +187,20 @@ cv::Mat oriented(const cv::Mat& stored, int orientation) {
 }  // namespace
 
 Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const DecodeOptions& options) {
+  auto header = probe_within_limits(data, size, options);
+  if (!header) return header.error();
   DecodedImage out;
-  auto mat = decode_mat(data, size, options, out);
+  if (decoded_by_library(header->format)) {
+    IntegerImage pixels;
+    if (auto st = decode_with_library(data, size, header.value(), options, out, pixels); !st) return st.error();
+    try {
+      out.pixels = pixels.rows_as_float(0, pixels.height, 0, pixels.channels);
+    } catch (const std::bad_alloc&) {
+      return Error(ErrorCode::OutOfMemory, "out of memory while converting pixels");
+    }
+    return out;
+  }
+  auto mat = decode_mat(data, size, header.value(), options, out);
   if (!mat) return mat.error();
   try {
     cv::Mat upright = oriented(mat.value(), out.source_orientation);
@@ -132,8 +216,14 @@ Result<DecodedImage> decode_image(const uint8_t* data, size_t size, const Decode
 
 Result<DecodedImage> decode_image_integer(const uint8_t* data, size_t size, const DecodeOptions& options,
                                           IntegerImage& pixels) {
+  auto header = probe_within_limits(data, size, options);
+  if (!header) return header.error();
   DecodedImage out;
-  auto decoded = decode_mat(data, size, options, out);
+  if (decoded_by_library(header->format)) {
+    if (auto st = decode_with_library(data, size, header.value(), options, out, pixels); !st) return st.error();
+    return out;
+  }
+  auto decoded = decode_mat(data, size, header.value(), options, out);
   if (!decoded) return decoded.error();
   try {
     cv::Mat mat = oriented(decoded.value(), out.source_orientation);

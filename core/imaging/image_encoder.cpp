@@ -5,16 +5,16 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include "imaging/channel_ops.h"
+#include "imaging/heif_codec.h"
 #include "imaging/jpeg_writer.h"
 #include "imaging/mat_bridge.h"
 
 namespace rsd::imaging {
+namespace detail {
+Result<std::vector<uint8_t>> encode_tiff(const ImageF& image, int bit_depth, TiffCompression compression);
+}  // namespace detail
 namespace {
-
-// libtiff compression codes (tiff.h), which OpenCV passes through unchanged.
-constexpr int kTiffNone = 1;
-constexpr int kTiffLzw = 5;
-constexpr int kTiffDeflate = 8;
 
 Result<std::vector<int>> codec_params(const EncodeOptions& o) {
   switch (o.format) {
@@ -31,12 +31,15 @@ Result<std::vector<int>> codec_params(const EncodeOptions& o) {
         return Error(ErrorCode::InvalidArgument, "WebP quality must be 1..100");
       // OpenCV switches to lossless for any quality above 100.
       return std::vector<int>{cv::IMWRITE_WEBP_QUALITY, o.webp_lossless ? 101 : o.webp_quality};
-    case ImageFormat::Tiff: {
-      const int code = o.tiff_compression == TiffCompression::Deflate ? kTiffDeflate
-                     : o.tiff_compression == TiffCompression::None    ? kTiffNone
-                                                                      : kTiffLzw;
-      return std::vector<int>{cv::IMWRITE_TIFF_COMPRESSION, code};
-    }
+    case ImageFormat::Tiff:
+      return std::vector<int>{};  // libtiff directly (tiff_encoder.cpp)
+    case ImageFormat::Heif:
+    case ImageFormat::Avif:
+      if (o.heif_quality < 1 || o.heif_quality > 100)
+        return Error(ErrorCode::InvalidArgument, std::string(to_string(o.format)) + " quality must be 1..100");
+      if (!can_write(o.format))
+        return Error(ErrorCode::Unsupported, std::string("libheif has no ") + to_string(o.format) + " encoder here");
+      return std::vector<int>{};
     default:
       return Error(ErrorCode::Unsupported, std::string("cannot write ") + to_string(o.format));
   }
@@ -46,7 +49,6 @@ const char* cv_extension(ImageFormat format) {
   switch (format) {
     case ImageFormat::Jpeg: return ".jpg";
     case ImageFormat::Png: return ".png";
-    case ImageFormat::Tiff: return ".tiff";
     case ImageFormat::Webp: return ".webp";
     default: return "";
   }
@@ -71,6 +73,18 @@ Result<std::vector<uint8_t>> encode_image(const ImageF& image, const EncodeOptio
   if (!params) return params.error();
   // JPEG goes through libjpeg directly for 4:4:4 chroma (OpenCV 4.6 always writes 4:2:0).
   if (options.format == ImageFormat::Jpeg) return detail::encode_jpeg_444(image, options.jpeg_quality);
+  if (options.format == ImageFormat::Tiff)
+    return detail::encode_tiff(image, effective_bit_depth(options.format, options.bit_depth), options.tiff_compression);
+  if (is_heif_family(options.format)) {
+    if (image.channels == 1) return encode_image(gray_to_rgb(image), options);
+    heif::EncodeParams params;
+    params.flavor = options.format == ImageFormat::Avif ? heif::Flavor::Avif : heif::Flavor::Heic;
+    params.quality = options.heif_quality;
+    params.exif = options.container.exif;
+    params.xmp = options.container.xmp;
+    params.icc = options.container.icc;
+    return heif::encode(image, params);
+  }
   try {
     const cv::Mat mat = detail::image_to_mat(image, effective_bit_depth(options.format, options.bit_depth));
     std::vector<uint8_t> bytes;

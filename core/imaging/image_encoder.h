@@ -1,9 +1,10 @@
-// Encoding float pixels into JPEG, PNG, TIFF or WebP bytes (in memory; the metadata writer and
-// the safe file writer take it from there).
+// Encoding float pixels into JPEG, PNG, TIFF, WebP, HEIF or AVIF bytes (in memory; the metadata
+// writer and the safe file writer take it from there).
 //
-// Limits of OpenCV 4.6 that show here: JPEG is always written with 4:2:0 chroma subsampling
-// (IMWRITE_JPEG_SAMPLING_FACTOR arrived in 4.7); PNG cannot hold gray + alpha, so that becomes
-// RGBA; WebP is 8-bit RGB(A) only.
+// JPEG goes through libjpeg (4:4:4 chroma), TIFF through libtiff (RGBA with ExtraSamples =
+// unassociated alpha), HEIF/AVIF through libheif (8-bit; gray is written as RGB), PNG and WebP
+// through OpenCV 4.6: PNG cannot hold gray + alpha there, so that becomes RGBA; WebP is 8-bit
+// RGB(A) only.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +26,14 @@ struct EncodeOptions {
   bool webp_lossless = false;
   int png_compression = 3;     // zlib level 0..9 (lossless at every level)
   TiffCompression tiff_compression = TiffCompression::Lzw;
+  int heif_quality = 90;       // 1..100, HEIF and AVIF (lossy)
+  // HEIF/AVIF only: their metadata goes in with the pixels (Exiv2 cannot write these files), as
+  // metadata::container_metadata() prepares it. Other formats ignore it.
+  struct Container {
+    std::vector<uint8_t> exif;  // from the TIFF header on
+    std::vector<uint8_t> xmp;
+    std::vector<uint8_t> icc;
+  } container;
 };
 
 // The bit depth actually written for a requested depth (16 only where the format has it).

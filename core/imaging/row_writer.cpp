@@ -27,6 +27,12 @@ std::string format_size_problem(ImageFormat format, uint64_t width, uint64_t hei
         return "WebP cannot store images over 16383 pixels on a side and this output is " +
                size_text(width, height) + ": choose JPEG, PNG or TIFF";
       break;
+    case ImageFormat::Heif:
+    case ImageFormat::Avif:
+      if (side > 16383)
+        return std::string(to_string(format)) + " is written here up to 16383 pixels on a side and this output is " +
+               size_text(width, height) + ": choose JPEG, PNG or TIFF";
+      break;
     case ImageFormat::Tiff: {
       // Classic TIFF addresses 4 GiB; BigTIFF is not written (nor read) by this app. Compressed,
       // twice that may fit (LZW with a predictor often halves 8-bit photos), so only what cannot

@@ -1,7 +1,8 @@
 // Streaming encoders: an image written to an AtomicFileWriter a few rows at a time, so that an
 // output far larger than memory (a 1.6-gigapixel upscale) never exists in one piece. JPEG goes
 // through libjpeg(-turbo) scanlines, PNG through libpng's row API, TIFF through libtiff strips.
-// WebP cannot be streamed (libwebp encodes a whole picture): BufferedRowWriter collects it.
+// WebP, HEIF and AVIF cannot be streamed (their encoders take a whole picture): BufferedRowWriter
+// collects them.
 //
 // Metadata comes from a "donor": a tiny image of the same format into which the metadata writer
 // (core/metadata) has already written EXIF, XMP, IPTC and ICC for the big output. Its metadata
@@ -55,10 +56,11 @@ Result<std::unique_ptr<RowWriter>> open_row_writer(AtomicFileWriter& file, const
 std::string format_size_problem(ImageFormat format, uint64_t width, uint64_t height, int channels,
                                 int bit_depth, TiffCompression compression);
 
-// For WebP, which libwebp encodes as a whole: rows are collected as 8-bit samples (a quarter of
-// the float size) and the picture is encoded by finish(); encoded() then holds the file's bytes
-// (no metadata: the caller adds it in memory, as for any WebP; WebP files are at most 16383
-// pixels a side, so the encoded bytes stay small enough).
+// For WebP, HEIF and AVIF, which their libraries encode as a whole: rows are collected as 8-bit
+// samples (a quarter of the float size) and the picture is encoded by finish(); encoded() then
+// holds the file's bytes. WebP comes without metadata (the caller adds it in memory, as for any
+// WebP); HEIF/AVIF carry encode.container, written by the encoder. These formats are at most
+// 16383 pixels a side, so the encoded bytes stay small enough.
 class BufferedRowWriter final : public RowWriter {
  public:
   static Result<std::unique_ptr<BufferedRowWriter>> open(const RowWriterOptions& options);

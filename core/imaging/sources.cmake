@@ -3,6 +3,10 @@ list(APPEND RSD_CORE_SOURCES
   imaging/buffered_row_writer.cpp
   imaging/channel_ops.cpp
   imaging/channel_ops.h
+  imaging/cmyk_jpeg.cpp
+  imaging/cmyk_jpeg.h
+  imaging/color_management.cpp
+  imaging/color_management.h
   imaging/decoded_image.h
   imaging/file_io.cpp
   imaging/file_io.h
@@ -26,5 +30,6 @@ list(APPEND RSD_CORE_SOURCES
   imaging/row_writer_support.h
   imaging/integer_image.cpp
   imaging/integer_image.h
+  imaging/tiff_encoder.cpp
   imaging/tiff_row_writer.cpp
 )

@@ -108,16 +108,14 @@ class TiffRowWriter final : public RowWriter {
               TIFFSetField(tif_, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG) &&
               TIFFSetField(tif_, TIFFTAG_COMPRESSION, compression) &&
               TIFFSetField(tif_, TIFFTAG_ROWSPERSTRIP, rows_per_strip);
-    // Predictor and alpha as the in-memory encoder (OpenCV) chose in the donor. OpenCV 4.6 writes
-    // RGBA without ExtraSamples, and reads a TIFF labelled "unassociated alpha" premultiplied
-    // (through libtiff's RGBA interface); following the donor keeps both paths' files alike.
+    // Predictor as the in-memory encoder chose in the donor; RGBA always labelled "unassociated
+    // alpha", as the in-memory encoder (tiff_encoder.cpp) writes it, so readers know the fourth
+    // sample is alpha.
     int predictor = donor_short(donor_ifd_, TIFFTAG_PREDICTOR, order_);
     if (donor_ifd_.empty()) predictor = PREDICTOR_HORIZONTAL;
     if (ok && compressed && predictor > PREDICTOR_NONE) ok = TIFFSetField(tif_, TIFFTAG_PREDICTOR, uint16_t(predictor));
-    int extra = donor_short(donor_ifd_, TIFFTAG_EXTRASAMPLES, order_);
-    if (donor_ifd_.empty()) extra = EXTRASAMPLE_UNASSALPHA;
-    if (ok && o_.channels == 4 && extra >= 0) {
-      const uint16_t value = uint16_t(extra);
+    if (ok && o_.channels == 4) {
+      const uint16_t value = EXTRASAMPLE_UNASSALPHA;
       ok = TIFFSetField(tif_, TIFFTAG_EXTRASAMPLES, uint16_t(1), &value);
     }
     if (!ok) return failure();

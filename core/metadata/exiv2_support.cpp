@@ -22,6 +22,9 @@ void ensure_exiv2_initialized() {
   std::call_once(once, [] {
     Exiv2::XmpParser::initialize(xmp_lock, &g_xmp_mutex);
     Exiv2::LogMsg::setLevel(Exiv2::LogMsg::mute);
+    // ISO-BMFF files (HEIF, AVIF, Canon CR3): Exiv2 0.27 reads their EXIF and XMP only when
+    // asked to (it cannot write them; the HEIF encoder does that, see container_metadata()).
+    Exiv2::enableBMFF(true);
   });
 }
 

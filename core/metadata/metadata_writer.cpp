@@ -35,6 +35,15 @@ bool is_structure_tag(const std::string& key) {
   return std::find(std::begin(kKeys), std::end(kKeys), key) != std::end(kKeys);
 }
 
+// Tags of a camera RAW's IFD0 that describe its sensor data: CFA layout (33421, 33422), the DNG
+// tags (50706 DNGVersion up to 52543, the DNG 1.6 range), Sony/Adobe private data.
+bool is_raw_sensor_tag(const Exiv2::Exifdatum& d) {
+  if (d.groupName() != "Image") return false;
+  const uint16_t tag = d.tag();
+  return tag == 33421 || tag == 33422 || (tag >= 50706 && tag <= 52543) || tag == 0x7200 || tag == 0x7221 ||
+         tag == 0x7222;
+}
+
 // Other images of a multi-image TIFF (Image2.., SubImage1..) do not exist in the output.
 bool is_other_image_group(const std::string& group) {
   return group.rfind("SubImage", 0) == 0 || group.rfind("SubThumb", 0) == 0 ||
@@ -60,7 +69,7 @@ void prepare_exif(Exiv2::ExifData& exif, const MetadataPolicy& policy, const Out
   Exiv2::ExifThumb(exif).erase();
   erase_if(exif, [&](const Exiv2::Exifdatum& d) {
     const std::string group = d.groupName();
-    if (is_structure_tag(d.key()) || is_other_image_group(group)) return true;
+    if (is_structure_tag(d.key()) || is_other_image_group(group) || is_raw_sensor_tag(d)) return true;
     if (policy.strip_gps && (group == "GPSInfo" || d.key() == "Exif.Image.GPSTag")) return true;
     if (drop_maker_note && (d.key() == "Exif.Photo.MakerNote" || Exiv2::ExifTags::isMakerGroup(group)))
       return true;
@@ -187,6 +196,41 @@ std::string software_tag(const OutputFacts& facts) {
                                          : facts.software;
   if (!facts.model_name.empty()) s += " (" + facts.model_name + ")";
   return s;
+}
+
+Result<ContainerMetadata> container_metadata(const PhotoMetadata& source, const MetadataPolicy& policy,
+                                             const OutputFacts& facts) {
+  detail::ensure_exiv2_initialized();
+  const MetadataRecords& src = source.records();
+  ContainerMetadata out;
+  if (!src.icc.empty() && (!policy.strip_all || policy.keep_icc)) out.icc = src.icc;
+  if (policy.strip_all) return out;
+  out.dropped_iptc = !src.iptc.empty();
+  auto encode_exif = [&](bool drop_maker_note) {
+    Exiv2::ExifData exif = src.exif;
+    prepare_exif(exif, policy, facts, drop_maker_note);
+    Exiv2::Blob blob;
+    Exiv2::ExifParser::encode(blob, Exiv2::littleEndian, exif);
+    return std::vector<uint8_t>(blob.begin(), blob.end());
+  };
+  try {
+    try {
+      out.exif = encode_exif(false);
+    } catch (const Exiv2::AnyError&) {
+      out.exif = encode_exif(true);  // as embed_metadata(): the maker note is the one loss
+    }
+    Exiv2::XmpData xmp = src.xmp;
+    prepare_xmp(xmp, policy, facts);
+    std::string packet;
+    if (Exiv2::XmpParser::encode(packet, xmp, Exiv2::XmpParser::useCompactFormat) != 0)
+      return Error(ErrorCode::Internal, "cannot serialise the XMP packet");
+    out.xmp.assign(packet.begin(), packet.end());
+  } catch (const Exiv2::AnyError& e) {
+    return detail::from_exiv2(e, ErrorCode::Format, "cannot prepare the metadata");
+  } catch (const std::exception& e) {
+    return Error(ErrorCode::Internal, std::string("cannot prepare the metadata: ") + e.what());
+  }
+  return out;
 }
 
 Result<std::vector<uint8_t>> embed_metadata(const std::vector<uint8_t>& encoded,

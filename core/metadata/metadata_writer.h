@@ -7,7 +7,9 @@
 //  - pixel dimensions updated (Exif.Photo.PixelX/YDimension always; Exif.Image.ImageWidth/Length,
 //    Xmp.tiff.ImageWidth/ImageLength and Xmp.exif.PixelX/YDimension where present);
 //  - Orientation set to 1 (the pixels are upright now), EXIF thumbnail dropped (it would show the
-//    old size and maybe the old orientation), structure tags of a TIFF source dropped;
+//    old size and maybe the old orientation), structure tags of a TIFF source dropped, and so
+//    are the tags that describe a camera RAW's sensor data (DNG and CFA tags), which would make
+//    a developed TIFF look like a RAW to other software;
 //  - Exif.Image.Software names the app and model; an xmpMM:History event records the upscale.
 // The ICC profile is copied byte for byte; with strip_all it is kept unless keep_icc is false,
 // because it defines what the pixel values mean.
@@ -47,6 +49,19 @@ Result<std::vector<uint8_t>> embed_metadata(const std::vector<uint8_t>& encoded,
                                             const PhotoMetadata& source,
                                             const MetadataPolicy& policy, const OutputFacts& facts,
                                             bool* dropped_maker_note = nullptr);
+
+// The records of `source` prepared as embed_metadata() would write them, as the bytes a HEIF or
+// AVIF encoder embeds itself (Exiv2 0.27 cannot write into ISO-BMFF files): EXIF as a TIFF
+// structure from its header on (little-endian), the XMP packet, the ICC profile. IPTC has no
+// place in HEIF and is left out (`dropped_iptc` says whether there was any).
+struct ContainerMetadata {
+  std::vector<uint8_t> exif;
+  std::vector<uint8_t> xmp;
+  std::vector<uint8_t> icc;
+  bool dropped_iptc = false;
+};
+Result<ContainerMetadata> container_metadata(const PhotoMetadata& source, const MetadataPolicy& policy,
+                                             const OutputFacts& facts);
 
 // The text written to Exif.Image.Software.
 std::string software_tag(const OutputFacts& facts);

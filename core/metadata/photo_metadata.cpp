@@ -1,5 +1,6 @@
 #include "metadata/photo_metadata.h"
 
+#include "imaging/heif_codec.h"
 #include "metadata/exiv2_support.h"
 #include "metadata/webp_icc.h"
 
@@ -51,6 +52,12 @@ int PhotoMetadata::orientation() const {
 
 const std::vector<uint8_t>& PhotoMetadata::icc_profile() const { return records().icc; }
 
+PhotoMetadata PhotoMetadata::with_icc_profile(std::vector<uint8_t> icc) const {
+  auto copy = std::make_shared<detail::MetadataRecords>(records());
+  copy->icc = std::move(icc);
+  return PhotoMetadata(std::move(copy));
+}
+
 std::optional<std::string> PhotoMetadata::value(const std::string& key) const {
   const auto& r = records();
   try {
@@ -70,10 +77,34 @@ std::optional<std::string> PhotoMetadata::value(const std::string& key) const {
   return std::nullopt;
 }
 
+namespace {
+
+// HEIF and AVIF: libheif finds the items (Exiv2 0.27.6's BMFF reader finds no EXIF in them) and
+// Exiv2 parses their contents.
+Result<PhotoMetadata> read_heif_metadata(const uint8_t* data, size_t size) {
+  auto items = imaging::heif::read_metadata(data, size);
+  if (!items) return Error(ErrorCode::Format, "cannot read the metadata: " + items.error().message);
+  auto records = std::make_shared<detail::MetadataRecords>();
+  try {
+    if (!items->exif.empty())
+      Exiv2::ExifParser::decode(records->exif, items->exif.data(), uint32_t(items->exif.size()));
+    if (!items->xmp.empty() &&
+        Exiv2::XmpParser::decode(records->xmp, std::string(items->xmp.begin(), items->xmp.end())) != 0)
+      return Error(ErrorCode::Format, "cannot read the metadata: the XMP packet does not parse");
+  } catch (const Exiv2::AnyError& e) {
+    return detail::from_exiv2(e, ErrorCode::Format, "cannot read the metadata");
+  }
+  records->icc = std::move(items->icc);
+  return PhotoMetadata(std::move(records));
+}
+
+}  // namespace
+
 Result<PhotoMetadata> read_metadata(const uint8_t* data, size_t size) {
   detail::ensure_exiv2_initialized();
   auto records = std::make_shared<detail::MetadataRecords>();
   if (data == nullptr || size == 0) return PhotoMetadata();
+  if (imaging::heif::sniff(data, size)) return read_heif_metadata(data, size);
   try {
     if (Exiv2::ImageFactory::getType(data, long(size)) == Exiv2::ImageType::none)
       return PhotoMetadata();

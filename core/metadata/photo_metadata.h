@@ -43,6 +43,10 @@ class PhotoMetadata {
   // "Iptc.Application2.Keywords") as text, or nullopt if absent or the key is unknown.
   std::optional<std::string> value(const std::string& key) const;
 
+  // A copy whose ICC profile is `icc` (the decoder converted the pixels to another colour space,
+  // as for CMYK and camera RAW, so the source's profile no longer describes them).
+  PhotoMetadata with_icc_profile(std::vector<uint8_t> icc) const;
+
   // For the metadata writer (core/metadata only).
   const detail::MetadataRecords& records() const;
   explicit PhotoMetadata(std::shared_ptr<const detail::MetadataRecords> records);

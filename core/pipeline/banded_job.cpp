@@ -41,11 +41,11 @@ bool takes_banded_path(uint64_t input_pixels, int scale, const BandOptions& opti
 OutputShape output_shape(imaging::ImageFormat input_format, bool gray, bool has_alpha, int input_depth,
                          const OutputOptions& options) {
   OutputShape s;
-  s.format = output_format(input_format, options);
+  s.format = output_format(input_format, input_depth, options);
   const int wanted = options.bit_depth == 0 ? (input_depth > 8 ? 16 : 8) : options.bit_depth;
   s.bit_depth = imaging::effective_bit_depth(s.format, wanted);
   // As save_output(): gray stays gray, alpha is kept or flattened onto white.
-  s.channels = has_alpha && imaging::supports_alpha(s.format) ? 4 : gray ? 1 : 3;
+  s.channels = has_alpha && imaging::supports_alpha(s.format) ? 4 : gray && !imaging::is_heif_family(s.format) ? 1 : 3;
   return s;
 }
 
@@ -58,7 +58,7 @@ Result<OutputInfo> process_file_in_bands(const fs::path& input, std::vector<uint
   ctx.report(0.0, "decode");
   auto md = metadata::read_metadata(bytes.data(), bytes.size());
   if (!md) warnings.push_back("metadata ignored: " + md.error().message);
-  const metadata::PhotoMetadata meta = md ? std::move(md.value()) : metadata::PhotoMetadata();
+  metadata::PhotoMetadata meta = md ? std::move(md.value()) : metadata::PhotoMetadata();
   imaging::DecodeOptions dopt;
   dopt.orientation = meta.orientation();
   dopt.max_pixels = options.limits.max_input_pixels;
@@ -66,6 +66,8 @@ Result<OutputInfo> process_file_in_bands(const fs::path& input, std::vector<uint
   auto layout = imaging::decode_image_integer(bytes.data(), bytes.size(), dopt, px);
   if (!layout) return layout.error().within(where);
   bytes = std::vector<uint8_t>();
+  adopt_decoder_profile(layout.value(), meta);
+  warnings.insert(warnings.end(), layout->warnings.begin(), layout->warnings.end());
   for (const auto& w : warnings) ctx.warn(where + ": " + w);
   if (ctx.cancelled()) return Error(ErrorCode::Cancelled, "cancelled", where);
 
@@ -103,6 +105,7 @@ Result<OutputInfo> process_file_in_bands(const fs::path& input, std::vector<uint
   ro.encode.webp_lossless = options.webp_lossless;
   ro.encode.png_compression = options.png_compression;
   ro.encode.tiff_compression = options.tiff_compression;
+  ro.encode.heif_quality = options.heif_quality;
   const uint64_t out_pixels = uint64_t(info.width) * uint64_t(info.height);
   // Optimized Huffman tables while their coefficient buffer takes at most half the band budget.
   ro.jpeg_optimize = out_pixels * kJpegOptimizeBytesPerPixel <= uint64_t(band_memory_bytes(options.bands)) / 2;
@@ -111,30 +114,45 @@ Result<OutputInfo> process_file_in_bands(const fs::path& input, std::vector<uint
   facts.height = info.height;
   facts.scale = model.scale;
   facts.model_name = model.model_name;
-  bool dropped_maker_note = false;
-  auto donor = metadata_donor(shape, ro.encode, meta, options, facts, &dropped_maker_note);
-  if (!donor) return donor.error().within(where);
-  if (dropped_maker_note) warnings.push_back("the camera maker note could not be rewritten and was dropped");
+  const bool heif = imaging::is_heif_family(info.format);
+  std::vector<uint8_t> donor;
+  if (heif) {  // the encoder writes the metadata itself
+    auto container = metadata::container_metadata(meta, options.metadata, facts);
+    if (!container) return container.error().within(where);
+    if (container->dropped_iptc) warnings.push_back(std::string(imaging::to_string(info.format)) + " has no place for IPTC; it was left out");
+    ro.encode.container = {std::move(container->exif), std::move(container->xmp), std::move(container->icc)};
+  } else {
+    bool dropped_maker_note = false;
+    auto made = metadata_donor(shape, ro.encode, meta, options, facts, &dropped_maker_note);
+    if (!made) return made.error().within(where);
+    if (dropped_maker_note) warnings.push_back("the camera maker note could not be rewritten and was dropped");
+    donor = std::move(made.value());
+  }
 
-  const bool buffered = info.format == imaging::ImageFormat::Webp;
+  // WebP, HEIF and AVIF have no streaming encoder: their rows are held at 8 bits and encoded whole.
+  const bool buffered = info.format == imaging::ImageFormat::Webp || heif;
   std::unique_ptr<imaging::RowWriter> writer;
-  imaging::BufferedRowWriter* webp = nullptr;
+  imaging::BufferedRowWriter* whole = nullptr;
   if (buffered) {
     auto w = imaging::BufferedRowWriter::open(ro);
     if (!w) return w.error().within(where);
-    webp = w.value().get();
+    whole = w.value().get();
     writer = std::move(w.value());
   } else {
-    ro.metadata_donor = std::move(donor.value());
+    ro.metadata_donor = std::move(donor);
     auto w = imaging::open_row_writer(**file, ro);
     if (!w) return w.error().within(out_ctx);
     writer = std::move(w.value());
   }
 
+  // The bands' rows in the writer's layout: alpha flattened where the format has none, gray as
+  // gray, or as RGB where the format has no gray (HEIF, AVIF).
   auto sink = [&](const ImageF& rows) -> Status {
-    if (!flatten) return writer->write_rows(rows);
-    ImageF flat = imaging::flatten_alpha(rows, 1.f);
-    return writer->write_rows(layout->gray ? imaging::rgb_to_gray(flat) : flat);
+    if (!flatten && rows.channels == shape.channels) return writer->write_rows(rows);
+    ImageF fitted = flatten ? imaging::flatten_alpha(rows, 1.f) : rows;
+    if (shape.channels == 1 && fitted.channels == 3) fitted = imaging::rgb_to_gray(fitted);
+    if (shape.channels == 3 && fitted.channels == 1) fitted = imaging::gray_to_rgb(fitted);
+    return writer->write_rows(fitted);
   };
   std::unique_ptr<UncertaintyMapWriter> map;
   RowSink spread_sink;
@@ -151,8 +169,10 @@ Result<OutputInfo> process_file_in_bands(const fs::path& input, std::vector<uint
   px = imaging::IntegerImage();  // the input samples are no longer needed
   ctx.report(0.97, "write");
   if (auto st = writer->finish(); !st) return st.error().within(st.error().code == ErrorCode::Io ? out_ctx : where);
-  if (webp) {
-    auto with_metadata = metadata::embed_metadata(webp->encoded(), info.format, meta, options.metadata, facts);
+  if (whole && heif) {
+    if (auto st = (*file)->write(whole->encoded().data(), whole->encoded().size()); !st) return st.error().within(out_ctx);
+  } else if (whole) {
+    auto with_metadata = metadata::embed_metadata(whole->encoded(), info.format, meta, options.metadata, facts);
     if (!with_metadata) return with_metadata.error().within(where);
     writer.reset();
     if (auto st = (*file)->write(with_metadata->data(), with_metadata->size()); !st) return st.error().within(out_ctx);

@@ -30,7 +30,7 @@ bool has_image_extension(const fs::path& p) {
 
 bool has_image_signature(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
-  uint8_t head[16] = {};
+  uint8_t head[64] = {};  // HEIF's brands follow its ftyp box's first 16 bytes
   in.read(reinterpret_cast<char*>(head), sizeof head);
   return imaging::sniff_format(head, size_t(in.gcount())) != imaging::ImageFormat::Unknown;
 }

@@ -24,7 +24,8 @@ struct CollectedInputs {
   std::vector<SkippedInput> skipped;  // named by the user but not processable (missing, not an image)
 };
 
-// Files are kept when their extension or their first bytes say JPEG, PNG, TIFF, WebP or BMP.
+// Files are kept when their extension or their first bytes say JPEG, PNG, TIFF, WebP, BMP,
+// HEIF/HEIC, AVIF or camera RAW.
 // Folders contribute their image files (by extension; hidden names and our own temporary files
 // are ignored), sorted by name, sub-folders after files and only when `recursive`. Symbolic links
 // to folders are followed once: a folder reached twice (by two links) is listed once, and a link

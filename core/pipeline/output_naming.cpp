@@ -38,9 +38,15 @@ bool is_protected(const fs::path& candidate, const fs::path& input, const Output
   return false;
 }
 
-imaging::ImageFormat output_format(imaging::ImageFormat input_format, const OutputOptions& options) {
-  if (options.format != imaging::ImageFormat::Unknown) return options.format;
-  return imaging::can_write(input_format) ? input_format : imaging::ImageFormat::Png;
+imaging::ImageFormat output_format(imaging::ImageFormat input_format, int input_bit_depth, const OutputOptions& options) {
+  using imaging::ImageFormat;
+  if (options.format != ImageFormat::Unknown) return options.format;
+  if (input_format == ImageFormat::Raw) return ImageFormat::Tiff;
+  if (imaging::is_heif_family(input_format)) {
+    if (input_bit_depth > 8) return ImageFormat::Tiff;
+    return imaging::can_write(input_format) ? input_format : ImageFormat::Jpeg;
+  }
+  return imaging::can_write(input_format) ? input_format : ImageFormat::Png;
 }
 
 NameTokens make_tokens(const fs::path& input, imaging::ImageFormat input_format,

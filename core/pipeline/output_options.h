@@ -49,13 +49,17 @@ struct BandOptions {
 };
 
 struct OutputOptions {
-  // Unknown = the input's format (BMP, which holds no metadata or 16 bit, becomes PNG).
+  // Unknown = the input's format, except: BMP (no metadata, no 16 bit) becomes PNG; camera RAW
+  // (never written) becomes 16-bit TIFF; HEIF/AVIF stay HEIF/AVIF when libheif can encode them
+  // here and the source is 8-bit, else 16-bit TIFF (deeper sources: our HEIF encoder writes 8
+  // bits) or JPEG (8-bit sources, no encoder).
   imaging::ImageFormat format = imaging::ImageFormat::Unknown;
   int bit_depth = 0;  // 0 = the input's (8 or 16), else 8 or 16; JPEG and WebP are 8-bit only
   int jpeg_quality = 95;
   int webp_quality = 95;
   bool webp_lossless = false;
   int png_compression = 3;
+  int heif_quality = 90;
   imaging::TiffCompression tiff_compression = imaging::TiffCompression::Lzw;
 
   std::filesystem::path output_dir;  // empty = next to the input
@@ -76,7 +80,11 @@ struct OutputOptions {
   imaging::WriteFaults write_faults;  // tests only: make the final write fail
 };
 
-// The format written for an input of `input_format` under `options`.
-imaging::ImageFormat output_format(imaging::ImageFormat input_format, const OutputOptions& options);
+// The format written for an input of `input_format` with samples of `input_bit_depth` bits
+// (8 when unknown) under `options`.
+imaging::ImageFormat output_format(imaging::ImageFormat input_format, int input_bit_depth, const OutputOptions& options);
+inline imaging::ImageFormat output_format(imaging::ImageFormat input_format, const OutputOptions& options) {
+  return output_format(input_format, 8, options);
+}
 
 }  // namespace rsd::pipeline

@@ -37,6 +37,17 @@ Status check_limits(const imaging::HeaderInfo& h, const SizeLimits& limits, int 
   return {};
 }
 
+}  // namespace
+
+void adopt_decoder_profile(imaging::DecodedImage& image, metadata::PhotoMetadata& metadata) {
+  if (image.icc_profile.empty())
+    image.icc_profile = metadata.icc_profile();
+  else if (image.color_converted || image.icc_profile != metadata.icc_profile())
+    metadata = metadata.with_icc_profile(image.icc_profile);
+}
+
+namespace {
+
 Status cancelled_check(const JobContext& ctx) {
   if (ctx.cancelled()) return Error(ErrorCode::Cancelled, "cancelled");
   return {};
@@ -64,7 +75,8 @@ Result<LoadedInput> load_from_bytes(const fs::path& path, const std::vector<uint
   auto decoded = imaging::decode_image(bytes.data(), bytes.size(), opt);
   if (!decoded) return decoded.error().within(ctx);
   in.image = std::move(decoded.value());
-  in.image.icc_profile = in.metadata.icc_profile();
+  adopt_decoder_profile(in.image, in.metadata);
+  in.warnings.insert(in.warnings.end(), in.image.warnings.begin(), in.image.warnings.end());
   return in;
 }
 
@@ -100,7 +112,7 @@ Result<OutputInfo> save_output(const LoadedInput& input, const ImageF& upscaled,
                                const ModelInfo& model, const JobContext& ctx) {
   OutputInfo info;
   info.input = input.path;
-  info.format = output_format(input.image.format, options);
+  info.format = output_format(input.image.format, input.image.bit_depth, options);
   info.width = upscaled.width;
   info.height = upscaled.height;
   const int wanted_depth = options.bit_depth == 0 ? input.image.bit_depth : options.bit_depth;
@@ -125,21 +137,36 @@ Result<OutputInfo> save_output(const LoadedInput& input, const ImageF& upscaled,
   enc.webp_lossless = options.webp_lossless;
   enc.png_compression = options.png_compression;
   enc.tiff_compression = options.tiff_compression;
-  ctx.report(0.0, "encode");
-  auto encoded = imaging::encode_image(*pixels, enc);
-  if (!encoded) return encoded.error().within(input.path.u8string());
+  enc.heif_quality = options.heif_quality;
 
   metadata::OutputFacts facts;
   facts.width = upscaled.width;
   facts.height = upscaled.height;
   facts.scale = model.scale;
   facts.model_name = model.model_name;
-  bool dropped_maker_note = false;
-  auto with_metadata = metadata::embed_metadata(encoded.value(), info.format, input.metadata, options.metadata,
-                                                facts, &dropped_maker_note);
-  if (!with_metadata) return with_metadata.error().within(input.path.u8string());
-  if (dropped_maker_note) info.warnings.push_back("the camera maker note could not be rewritten and was dropped");
+  if (imaging::is_heif_family(info.format)) {  // the encoder writes the metadata itself
+    auto container = metadata::container_metadata(input.metadata, options.metadata, facts);
+    if (!container) return container.error().within(input.path.u8string());
+    if (container->dropped_iptc) info.warnings.push_back(std::string(imaging::to_string(info.format)) + " has no place for IPTC; it was left out");
+    enc.container = {std::move(container->exif), std::move(container->xmp), std::move(container->icc)};
+  }
+  ctx.report(0.0, "encode");
+  auto encoded = imaging::encode_image(*pixels, enc);
+  if (!encoded) return encoded.error().within(input.path.u8string());
+
+  std::vector<uint8_t> with_metadata_bytes;
+  if (imaging::is_heif_family(info.format)) {
+    with_metadata_bytes = std::move(encoded.value());
+  } else {
+    bool dropped_maker_note = false;
+    auto embedded = metadata::embed_metadata(encoded.value(), info.format, input.metadata, options.metadata, facts,
+                                             &dropped_maker_note);
+    if (!embedded) return embedded.error().within(input.path.u8string());
+    if (dropped_maker_note) info.warnings.push_back("the camera maker note could not be rewritten and was dropped");
+    with_metadata_bytes = std::move(embedded.value());
+  }
   encoded = std::vector<uint8_t>();  // release the first copy before writing
+  const std::vector<uint8_t>* with_metadata = &with_metadata_bytes;
   if (auto st = cancelled_check(ctx); !st) return st.error();
 
   ctx.report(0.5, "write");
@@ -176,8 +203,14 @@ Result<OutputInfo> process_file(const fs::path& input, const OutputOptions& opti
 
   // Skip before any decoding when the output is already there.
   if (options.existing == ExistingOutput::Skip) {
-    const auto in_format = imaging::sniff_format(bytes->data(), bytes->size());
-    const auto tokens = make_tokens(input, in_format, output_format(in_format, options), model.scale, model.model_name);
+    auto in_format = imaging::sniff_format(bytes->data(), bytes->size());
+    int in_depth = 8;
+    if (auto header = imaging::probe_header(bytes->data(), bytes->size())) {
+      in_format = header->format;
+      in_depth = header->bit_depth;
+    }
+    const auto tokens =
+        make_tokens(input, in_format, output_format(in_format, in_depth, options), model.scale, model.model_name);
     auto plan = plan_output_path(input, tokens, options);
     if (!plan) return plan.error();
     if (plan->exists) {

@@ -32,6 +32,11 @@ struct LoadedInput {
 // Reads and decodes `path`. The size limits are checked from the header before decoding:
 // max_input_pixels always, max_output_pixels when `scale` > 0. Errors carry the path as context:
 // NotFound, Io, Unsupported (CMYK, unknown format), Format (corrupt), TooLarge, OutOfMemory.
+// The ICC profile that travels with a decoded photo: the decoder's own (HEIF's colr box, the sRGB
+// profile of converted CMYK or RAW pixels) replaces the one metadata::read_metadata() found;
+// without one, the metadata's is the image's.
+void adopt_decoder_profile(imaging::DecodedImage& image, metadata::PhotoMetadata& metadata);
+
 Result<LoadedInput> load_input(const std::filesystem::path& path, const SizeLimits& limits, int scale = 0);
 
 // Runs the model on the colour channels and rebuilds the channel layout of `image`: gray input

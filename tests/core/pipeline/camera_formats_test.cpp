@@ -1,0 +1,248 @@
+// Photos from cameras and phones end to end through process_file(): camera RAW (a DNG written at
+// test time), HEIF/AVIF (encoded at test time by libheif) and CMYK JPEG, on the whole-image and
+// the banded paths, with a bicubic stand-in for the model. Outputs are checked with independent
+// readers (OpenCV, Exiv2, exiftool when installed).
+#include <gtest/gtest.h>
+
+#include <cstring>
+
+#include <exiv2/exiv2.hpp>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include "imaging/color_management.h"
+#include "imaging/header_probe.h"
+#include "imaging/heif_codec.h"
+#include "imaging/image_decoder.h"
+#include "pipeline/input_collection.h"
+#include "pipeline/process_file.h"
+#include "../imaging/cmyk_fixture.h"
+#include "../imaging/dng_fixture.h"
+#include "../imaging/test_support.h"
+#include "exif_probe.h"
+
+namespace rsd::pipeline {
+namespace {
+
+using imaging::ImageFormat;
+using testing::exif_value;
+namespace fs = std::filesystem;
+
+std::vector<uint8_t> output_icc(const fs::path& p) {
+  Exiv2::enableBMFF(true);
+  auto image = Exiv2::ImageFactory::open(p.string());
+  image->readMetadata();
+  if (!image->iccProfileDefined()) return {};
+  const Exiv2::DataBuf* b = image->iccProfile();
+  return std::vector<uint8_t>(b->pData_, b->pData_ + b->size_);
+}
+
+// One EXIF value of a HEIF/AVIF file: its Exif item found by libheif, parsed by Exiv2 (whose own
+// BMFF reader finds no EXIF in HEIF files).
+std::string heif_exif_value(const fs::path& p, const char* key) {
+  const auto bytes = test::read_bytes(p);
+  auto items = imaging::heif::read_metadata(bytes.data(), bytes.size());
+  if (!items || items->exif.empty()) return "";
+  Exiv2::ExifData exif;
+  Exiv2::ExifParser::decode(exif, items->exif.data(), uint32_t(items->exif.size()));
+  auto it = exif.findKey(Exiv2::ExifKey(key));
+  return it == exif.end() ? "" : it->toString();
+}
+
+OutputOptions in_bands_of(OutputOptions o) {
+  o.bands.min_output_pixels = 1;
+  o.bands.rows = 16;
+  return o;
+}
+
+// A camera EXIF block (TIFF structure) as a phone writes into HEIF.
+std::vector<uint8_t> phone_exif(int orientation) {
+  Exiv2::ExifData exif;
+  exif["Exif.Image.Make"] = "PhoneMaker";
+  exif["Exif.Image.Model"] = "Phone 15";
+  exif["Exif.Image.Orientation"] = uint16_t(orientation);
+  exif["Exif.Photo.DateTimeOriginal"] = "2025:06:01 12:00:00";
+  Exiv2::Blob blob;
+  Exiv2::ExifParser::encode(blob, Exiv2::littleEndian, exif);
+  return std::vector<uint8_t>(blob.begin(), blob.end());
+}
+
+std::vector<uint8_t> heif_photo(ImageFormat format, const ImageF& pixels, int exif_orientation) {
+  imaging::heif::EncodeParams p;
+  p.flavor = format == ImageFormat::Avif ? imaging::heif::Flavor::Avif : imaging::heif::Flavor::Heic;
+  p.quality = 95;
+  p.exif = phone_exif(exif_orientation);
+  p.icc = imaging::srgb_icc_profile();
+  auto bytes = imaging::heif::encode(pixels, p);
+  EXPECT_TRUE(bytes) << bytes.error().what();
+  return bytes ? bytes.value() : std::vector<uint8_t>();
+}
+
+TEST(CameraFormats, RawBecomesUprightSixteenBitTiffWithCameraExifAndSrgbProfile) {
+  test::TempDir dir;
+  test::BicubicUpscaler up(2);
+  test::DngSpec spec;
+  spec.orientation = 6;  // 90 degrees clockwise: the red top-left quadrant ends top-right
+  const fs::path dng = dir / "IMG_0001.DNG";
+  test::write_bytes(dng, test::make_test_dng(spec));
+  const std::string before = test::file_digest(dng);
+  for (const bool in_bands : {false, true}) {
+    SCOPED_TRACE(in_bands ? "banded" : "whole image");
+    OutputOptions o;
+    o.name_template = in_bands ? "{stem}_bands.{ext}" : "{stem}_x{scale}.{ext}";
+    auto out = process_file(dng, in_bands ? in_bands_of(o) : o, up, {});
+    ASSERT_TRUE(out) << out.error().what();
+    EXPECT_EQ(out->format, ImageFormat::Tiff);
+    EXPECT_EQ(out->output.extension(), ".tif");
+    EXPECT_EQ(out->bit_depth, 16);
+    const cv::Mat m = cv::imread(out->output.string(), cv::IMREAD_UNCHANGED);
+    ASSERT_EQ(m.type(), CV_16UC3);
+    EXPECT_EQ(m.cols, 2 * spec.height);
+    EXPECT_EQ(m.rows, 2 * spec.width);
+    const cv::Vec<uint16_t, 3> top_right = m.at<cv::Vec<uint16_t, 3>>(m.rows / 4, 3 * m.cols / 4);  // B G R
+    EXPECT_GT(top_right[2], 3 * top_right[1]) << "the red quadrant is not where orientation 6 puts it";
+    EXPECT_EQ(exif_value(out->output, "Exif.Image.Make"), "RSD");
+    EXPECT_EQ(exif_value(out->output, "Exif.Image.Model"), "Test Camera");
+    EXPECT_EQ(exif_value(out->output, "Exif.Photo.DateTimeOriginal"), "2024:05:17 10:30:00");
+    EXPECT_EQ(exif_value(out->output, "Exif.Photo.ISOSpeedRatings"), "200");
+    EXPECT_EQ(exif_value(out->output, "Exif.Image.Orientation"), "1");
+    EXPECT_EQ(exif_value(out->output, "Exif.Image.DNGVersion"), "") << "a developed TIFF must not claim to be a DNG";
+    EXPECT_EQ(exif_value(out->output, "Exif.Image.CFAPattern"), "");
+    EXPECT_EQ(output_icc(out->output), imaging::srgb_icc_profile());
+  }
+  EXPECT_EQ(test::file_digest(dng), before);
+}
+
+TEST(CameraFormats, RawHeaderGivesTheDevelopedSizeBeforeDecoding) {
+  test::DngSpec spec;
+  spec.orientation = 8;
+  const auto bytes = test::make_test_dng(spec);
+  EXPECT_EQ(imaging::sniff_format(bytes.data(), bytes.size()), ImageFormat::Raw);
+  auto h = imaging::probe_header(bytes.data(), bytes.size());
+  ASSERT_TRUE(h) << h.error().what();
+  EXPECT_EQ(h->format, ImageFormat::Raw);
+  EXPECT_EQ(h->width, uint32_t(spec.height));
+  EXPECT_EQ(h->height, uint32_t(spec.width));
+  EXPECT_EQ(h->bit_depth, 16);
+  // The input limit is applied from the header, before LibRaw develops anything.
+  imaging::DecodeOptions opt;
+  opt.max_pixels = 100;
+  auto d = imaging::decode_image(bytes.data(), bytes.size(), opt);
+  ASSERT_FALSE(d);
+  EXPECT_EQ(d.error().code, ErrorCode::TooLarge);
+  // A plain TIFF with a camera's Make stays a TIFF.
+  const auto plain = test::make_plain_tiff(32, 16, 3, 16, "Canon");
+  EXPECT_EQ(imaging::sniff_format(plain.data(), plain.size()), ImageFormat::Tiff);
+  auto ph = imaging::probe_header(plain.data(), plain.size());
+  ASSERT_TRUE(ph);
+  EXPECT_EQ(ph->format, ImageFormat::Tiff);
+}
+
+TEST(CameraFormats, HeifStaysHeifWithItsMetadataAndIsTurnedOnlyOnce) {
+  for (const ImageFormat f : {ImageFormat::Heif, ImageFormat::Avif}) {
+    if (!imaging::can_write(f)) GTEST_SKIP() << "libheif has no encoder for " << imaging::to_string(f) << " here";
+    SCOPED_TRACE(imaging::to_string(f));
+    test::TempDir dir;
+    test::BicubicUpscaler up(2);
+    // The EXIF says 6, but HEIF's own transform boxes (none here) decide: the picture stays as coded.
+    const fs::path in = dir / (f == ImageFormat::Avif ? "phone.avif" : "phone.HEIC");
+    test::write_bytes(in, heif_photo(f, test::make_blocks(40, 24, 3), 6));
+    for (const bool in_bands : {false, true}) {
+      SCOPED_TRACE(in_bands ? "banded" : "whole image");
+      OutputOptions o;
+      o.name_template = in_bands ? "{stem}_bands.{ext}" : "{stem}_x{scale}.{ext}";
+      auto out = process_file(in, in_bands ? in_bands_of(o) : o, up, {});
+      ASSERT_TRUE(out) << out.error().what();
+      EXPECT_EQ(out->format, f);
+      EXPECT_EQ(out->output.extension(), f == ImageFormat::Avif ? ".avif" : ".HEIC");
+      const auto bytes = test::read_bytes(out->output);
+      auto h = imaging::probe_header(bytes.data(), bytes.size());
+      ASSERT_TRUE(h) << h.error().what();
+      EXPECT_EQ(h->format, f);
+      EXPECT_EQ(h->width, 80u);
+      EXPECT_EQ(h->height, 48u);
+      EXPECT_EQ(heif_exif_value(out->output, "Exif.Image.Make"), "PhoneMaker");
+      EXPECT_EQ(heif_exif_value(out->output, "Exif.Photo.DateTimeOriginal"), "2025:06:01 12:00:00");
+      EXPECT_EQ(heif_exif_value(out->output, "Exif.Image.Orientation"), "1");
+      EXPECT_EQ(heif_exif_value(out->output, "Exif.Photo.PixelXDimension"), "80");
+      EXPECT_EQ(output_icc(out->output), imaging::srgb_icc_profile());
+      if (test::have_exiftool()) {  // an independent reader agrees
+        auto tags = test::exiftool_tags(out->output);
+        EXPECT_EQ(tags["IFD0:Make"], "PhoneMaker");
+        EXPECT_EQ(tags["IFD0:Orientation"], "1");
+      }
+    }
+  }
+}
+
+TEST(CameraFormats, AHeifClaimingAHugeSizeIsRefusedBeforeDecoding) {
+  if (!imaging::can_write(ImageFormat::Heif)) GTEST_SKIP() << "no HEIC encoder here";
+  auto bytes = heif_photo(ImageFormat::Heif, test::make_blocks(16, 16, 3), 1);
+  // Every image spatial extent ('ispe': version/flags, width, height) now says 60000 x 60000.
+  int patched = 0;
+  for (size_t i = 0; i + 16 <= bytes.size(); ++i) {
+    if (std::memcmp(&bytes[i], "ispe", 4) != 0) continue;
+    for (size_t k : {i + 8, i + 12}) {
+      const uint32_t v = 60000;
+      bytes[k] = uint8_t(v >> 24), bytes[k + 1] = uint8_t(v >> 16), bytes[k + 2] = uint8_t(v >> 8), bytes[k + 3] = uint8_t(v);
+    }
+    ++patched;
+  }
+  ASSERT_GT(patched, 0);
+  test::TempDir dir;
+  test::write_bytes(dir / "bomb.heic", bytes);
+  test::BicubicUpscaler up(2);
+  auto out = process_file(dir / "bomb.heic", {}, up, {});
+  ASSERT_FALSE(out);
+  EXPECT_EQ(out.error().code, ErrorCode::TooLarge) << out.error().what();
+  EXPECT_EQ(up.calls, 0);
+}
+
+TEST(CameraFormats, HeifWithoutAnEncoderChoiceFallsBackAsStated) {
+  OutputOptions o;
+  EXPECT_EQ(output_format(ImageFormat::Raw, 16, o), ImageFormat::Tiff);
+  EXPECT_EQ(output_format(ImageFormat::Heif, 10, o), ImageFormat::Tiff);  // deeper than our 8-bit encoder
+  EXPECT_EQ(output_format(ImageFormat::Heif, 8, o),
+            imaging::can_write(ImageFormat::Heif) ? ImageFormat::Heif : ImageFormat::Jpeg);
+  o.format = ImageFormat::Png;
+  EXPECT_EQ(output_format(ImageFormat::Raw, 16, o), ImageFormat::Png);
+  EXPECT_FALSE(imaging::can_write(ImageFormat::Raw));
+}
+
+TEST(CameraFormats, CmykJpegComesOutRgbWithAnRgbProfile) {
+  test::TempDir dir;
+  test::BicubicUpscaler up(2);
+  const fs::path in = dir / "print.jpg";
+  test::write_bytes(in, test::cmyk_test_jpeg());
+  for (const bool in_bands : {false, true}) {
+    SCOPED_TRACE(in_bands ? "banded" : "whole image");
+    OutputOptions o;
+    o.name_template = in_bands ? "{stem}_bands.{ext}" : "{stem}_x{scale}.{ext}";
+    auto out = process_file(in, in_bands ? in_bands_of(o) : o, up, {});
+    ASSERT_TRUE(out) << out.error().what();
+    EXPECT_EQ(out->format, ImageFormat::Jpeg);
+    const cv::Mat m = cv::imread(out->output.string(), cv::IMREAD_UNCHANGED);
+    ASSERT_EQ(m.type(), CV_8UC3);
+    const auto icc = output_icc(out->output);
+    ASSERT_GT(icc.size(), 20u);
+    EXPECT_EQ(std::string(icc.begin() + 16, icc.begin() + 20), "RGB ") << "the CMYK profile must not travel";
+    const cv::Vec3b paper = m.at<cv::Vec3b>(m.rows / 2, 2);
+    EXPECT_GT(paper[1], 230);
+  }
+}
+
+TEST(CameraFormats, FoldersPickUpPhonePhotosAndRaws) {
+  if (!imaging::can_write(ImageFormat::Heif)) GTEST_SKIP() << "no HEIC encoder here";
+  test::TempDir dir;
+  fs::create_directories(dir / "in");
+  test::write_bytes(dir / "in" / "a.heic", heif_photo(ImageFormat::Heif, test::make_blocks(16, 12, 3), 1));
+  test::write_bytes(dir / "in" / "b.dng", test::make_test_dng({}));
+  test::write_bytes(dir / "in" / "notes.txt", {'h', 'i'});
+  const CollectedInputs inputs = collect_inputs({dir / "in"}, true);
+  ASSERT_EQ(inputs.files.size(), 2u);
+  EXPECT_EQ(inputs.files[0].path.filename(), "a.heic");
+  EXPECT_EQ(inputs.files[1].path.filename(), "b.dng");
+}
+
+}  // namespace
+}  // namespace rsd::pipeline
