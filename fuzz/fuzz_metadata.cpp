@@ -1,5 +1,6 @@
 // libFuzzer target: the metadata copier (core/metadata/*) as the pipeline uses it. The fuzzed
-// bytes are the input photo: read_metadata() parses its EXIF/XMP/IPTC/ICC, then embed_metadata()
+// bytes are the input photo: read_metadata() parses its EXIF/XMP/IPTC/ICC (HEIF/AVIF: through
+// libheif), then embed_metadata()
 // writes that metadata into a small valid output image (made once with OpenCV) of the input's
 // format, or PNG when the input's format cannot be written, exactly like an upscale of it would.
 #include <opencv2/core.hpp>
@@ -53,7 +54,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)source->value(key);
 
   ImageFormat format = rsd::imaging::sniff_format(data, size);
-  if (!rsd::imaging::can_write(format)) format = ImageFormat::Png;
   rsd::metadata::MetadataPolicy policy;
   policy.strip_gps = size % 3 == 1;
   policy.strip_all = size % 3 == 2;
@@ -63,6 +63,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   facts.scale = 4;
   facts.model_name = "fuzz";
   facts.when = "2026-01-01T00:00:00Z";
+  if (rsd::imaging::is_heif_family(format)) {
+    // As the pipeline does for HEIF/AVIF outputs: the records serialised for the encoder.
+    auto container = rsd::metadata::container_metadata(*source, policy, facts);
+    (void)container;
+    return 0;
+  }
+  if (!rsd::imaging::can_write(format)) format = ImageFormat::Png;
   auto written = rsd::metadata::embed_metadata(output_image(format), format, *source, policy, facts);
   if (written) {
     // The output must be a readable image again.

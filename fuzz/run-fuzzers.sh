@@ -5,13 +5,13 @@
 # (the reproducer is kept under BUILD_DIR/fuzz/artifacts/<target>/), 2 if clang is missing.
 #
 # Usage: fuzz/run-fuzzers.sh [SECONDS]        (default 30 per target)
-# Environment: RSD_FUZZ_BUILD_DIR (default build-fuzz), RSD_FUZZ_TARGETS (default: all five),
+# Environment: RSD_FUZZ_BUILD_DIR (default build-fuzz), RSD_FUZZ_TARGETS (default: all seven),
 #              RSD_FUZZ_JOBS (build jobs, default nproc), RSD_FUZZ_ARGS (extra libFuzzer flags).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 build_dir=${RSD_FUZZ_BUILD_DIR:-build-fuzz}
-read -r -a targets <<<"${RSD_FUZZ_TARGETS:-safetensors pickle pth header_probe metadata}"
+read -r -a targets <<<"${RSD_FUZZ_TARGETS:-safetensors pickle pth header_probe metadata heif raw}"
 read -r -a extra_args <<<"${RSD_FUZZ_ARGS:-}"
 
 if ! command -v clang++ >/dev/null; then
@@ -27,7 +27,7 @@ echo "run-fuzzers: build took $((SECONDS - t0)) s"
 
 dict_for() {
   case $1 in
-    header_probe|metadata) echo fuzz/dict/image.dict ;;
+    header_probe|metadata|heif|raw) echo fuzz/dict/image.dict ;;
     *) echo "fuzz/dict/$1.dict" ;;
   esac
 }

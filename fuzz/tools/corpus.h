@@ -24,5 +24,7 @@ Bytes read_file(const fs::path& path);
 void make_weight_seeds(const fs::path& corpus, const fs::path& source_dir);
 // corpus/header_probe, corpus/metadata.
 void make_image_seeds(const fs::path& corpus);
+// corpus/heif, corpus/raw.
+void make_camera_seeds(const fs::path& corpus);
 
 }  // namespace rsd::fuzz

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   try {
     rsd::fuzz::make_weight_seeds(argv[2], argv[1]);
     rsd::fuzz::make_image_seeds(argv[2]);
+    rsd::fuzz::make_camera_seeds(argv[2]);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "make_corpus: %s\n", e.what());
     return 1;
