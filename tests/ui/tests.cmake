@@ -19,10 +19,13 @@ set(RSD_UI_TEST_SOURCES
   ui/main_window_test.cpp
   ui/latency_test.cpp
   ui/translations_test.cpp
-  ui/end_to_end_test.cpp)
+  ui/end_to_end_test.cpp
+  ui/camera_photo_test.cpp
+  core/imaging/cmyk_fixture.cpp
+  core/imaging/dng_fixture.cpp)
 add_executable(rsd_ui_tests ${RSD_UI_TEST_SOURCES})
 set_target_properties(rsd_ui_tests PROPERTIES AUTOMOC ON)
-target_link_libraries(rsd_ui_tests PRIVATE rsd_ui GTest::gtest rsd_warnings)
+target_link_libraries(rsd_ui_tests PRIVATE rsd_ui rsd_heif JPEG::JPEG TIFF::TIFF GTest::gtest rsd_warnings)
 target_compile_definitions(rsd_ui_tests PRIVATE QT_NO_KEYWORDS)
 # One ctest entry for the executable: each process start loads Qt and LibTorch.
 add_test(NAME rsd_ui_tests COMMAND rsd_ui_tests --gtest_brief=1)

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include <exiv2/exiv2.hpp>
+#include <libheif/heif.h>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
@@ -76,6 +77,60 @@ std::vector<uint8_t> heif_photo(ImageFormat format, const ImageF& pixels, int ex
   auto bytes = imaging::heif::encode(pixels, p);
   EXPECT_TRUE(bytes) << bytes.error().what();
   return bytes ? bytes.value() : std::vector<uint8_t>();
+}
+
+// A 10-bit HEIC (as phones write HDR-capable photos): flat 10-bit level 600, written with the
+// libheif API directly (the project's encoder writes 8 bits). Empty when x265 cannot encode it.
+std::vector<uint8_t> ten_bit_heic(int w, int h) {
+  heif_image* img = nullptr;
+  if (heif_image_create(w, h, heif_colorspace_RGB, heif_chroma_interleaved_RRGGBB_LE, &img).code) return {};
+  std::vector<uint8_t> out;
+  if (heif_image_add_plane(img, heif_channel_interleaved, w, h, 10).code == heif_error_Ok) {
+    int stride = 0;
+    uint8_t* p = heif_image_get_plane(img, heif_channel_interleaved, &stride);
+    for (int y = 0; y < h; ++y)
+      for (int i = 0; i < 3 * w; ++i) p[size_t(y) * size_t(stride) + 2 * size_t(i)] = 600 & 0xFF,
+                                      p[size_t(y) * size_t(stride) + 2 * size_t(i) + 1] = 600 >> 8;
+    heif_context* ctx = heif_context_alloc();
+    heif_encoder* enc = nullptr;
+    if (heif_context_get_encoder_for_format(ctx, heif_compression_HEVC, &enc).code == heif_error_Ok) {
+      heif_encoder_set_lossy_quality(enc, 95);
+      heif_image_handle* handle = nullptr;
+      if (heif_context_encode_image(ctx, img, enc, nullptr, &handle).code == heif_error_Ok) {
+        heif_writer writer{1, [](heif_context*, const void* data, size_t size, void* user) -> heif_error {
+                             auto* v = static_cast<std::vector<uint8_t>*>(user);
+                             v->insert(v->end(), static_cast<const uint8_t*>(data), static_cast<const uint8_t*>(data) + size);
+                             return {heif_error_Ok, heif_suberror_Unspecified, "ok"};
+                           }};
+        if (heif_context_write(ctx, &writer, &out).code != heif_error_Ok) out.clear();
+        heif_image_handle_release(handle);
+      }
+      heif_encoder_release(enc);
+    }
+    heif_context_free(ctx);
+  }
+  heif_image_release(img);
+  return out;
+}
+
+TEST(CameraFormats, TenBitHeifBecomesSixteenBitTiff) {
+  const auto bytes = ten_bit_heic(32, 16);
+  if (bytes.empty()) GTEST_SKIP() << "libheif cannot encode 10-bit HEVC here";
+  test::TempDir dir;
+  test::write_bytes(dir / "hdr.heic", bytes);
+  test::BicubicUpscaler up(2);
+  auto out = process_file(dir / "hdr.heic", {}, up, {});
+  ASSERT_TRUE(out) << out.error().what();
+  EXPECT_EQ(out->format, ImageFormat::Tiff);
+  EXPECT_EQ(out->output.extension(), ".tif");
+  EXPECT_EQ(out->bit_depth, 16);
+  const cv::Mat m = cv::imread(out->output.string(), cv::IMREAD_UNCHANGED);
+  ASSERT_EQ(m.type(), CV_16UC3);
+  // 600 of 1023 is 38442 of 65535; HEVC at quality 95 keeps a flat field within a few 10-bit levels,
+  // which an 8-bit path (steps of 257) could not hit.
+  const cv::Vec<uint16_t, 3> v = m.at<cv::Vec<uint16_t, 3>>(8, 16);
+  for (int c = 0; c < 3; ++c) EXPECT_NEAR(v[c], 38442, 4 * 64);
+  EXPECT_NE(v[1] % 257, 0) << "the 10-bit precision went through an 8-bit step";
 }
 
 TEST(CameraFormats, RawBecomesUprightSixteenBitTiffWithCameraExifAndSrgbProfile) {

@@ -12,5 +12,5 @@ rsd_add_gtest(rsd_pipeline_tests
     core/imaging/test_support.cpp
     core/imaging/cmyk_fixture.cpp
     core/imaging/dng_fixture.cpp
-  LIBS rsd_core rsd_heif ${OpenCV_LIBS} exiv2lib JPEG::JPEG TIFF::TIFF
+  LIBS rsd_core rsd_heif heif ${OpenCV_LIBS} exiv2lib JPEG::JPEG TIFF::TIFF
   LABELS core)
