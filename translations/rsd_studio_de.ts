@@ -713,8 +713,8 @@ Unterstützt: JPEG, PNG, TIFF, WebP und BMP, 8 oder 16 Bit, Metadaten bleiben er
       <translation>Format:</translation>
     </message>
     <message>
-      <source>JPEG/WebP quality:</source>
-      <translation>JPEG/WebP-Qualität:</translation>
+      <source>Quality (JPEG, WebP, HEIF, AVIF):</source>
+      <translation>Qualität (JPEG, WebP, HEIF, AVIF):</translation>
     </message>
     <message>
       <source>File name:</source>

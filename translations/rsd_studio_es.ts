@@ -713,8 +713,8 @@ Admitidos: JPEG, PNG, TIFF, WebP y BMP, de 8 o 16 bits, conservando los metadato
       <translation>Formato:</translation>
     </message>
     <message>
-      <source>JPEG/WebP quality:</source>
-      <translation>Calidad JPEG/WebP:</translation>
+      <source>Quality (JPEG, WebP, HEIF, AVIF):</source>
+      <translation>Calidad (JPEG, WebP, HEIF, AVIF):</translation>
     </message>
     <message>
       <source>File name:</source>

@@ -713,8 +713,8 @@ Formats pris en charge : JPEG, PNG, TIFF, WebP et BMP, 8 ou 16 bits, métadonné
       <translation>Format :</translation>
     </message>
     <message>
-      <source>JPEG/WebP quality:</source>
-      <translation>Qualité JPEG/WebP :</translation>
+      <source>Quality (JPEG, WebP, HEIF, AVIF):</source>
+      <translation>Qualité (JPEG, WebP, HEIF, AVIF) :</translation>
     </message>
     <message>
       <source>File name:</source>

@@ -711,8 +711,8 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <translation>形式:</translation>
     </message>
     <message>
-      <source>JPEG/WebP quality:</source>
-      <translation>JPEG/WebP 品質:</translation>
+      <source>Quality (JPEG, WebP, HEIF, AVIF):</source>
+      <translation>品質 (JPEG、WebP、HEIF、AVIF):</translation>
     </message>
     <message>
       <source>File name:</source>

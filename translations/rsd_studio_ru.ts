@@ -715,8 +715,8 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <translation>Формат:</translation>
     </message>
     <message>
-      <source>JPEG/WebP quality:</source>
-      <translation>Качество JPEG/WebP:</translation>
+      <source>Quality (JPEG, WebP, HEIF, AVIF):</source>
+      <translation>Качество (JPEG, WebP, HEIF, AVIF):</translation>
     </message>
     <message>
       <source>File name:</source>

@@ -711,8 +711,8 @@ Supported: JPEG, PNG, TIFF, WebP and BMP, 8 or 16 bits, with metadata kept.</sou
       <translation>格式：</translation>
     </message>
     <message>
-      <source>JPEG/WebP quality:</source>
-      <translation>JPEG/WebP 质量：</translation>
+      <source>Quality (JPEG, WebP, HEIF, AVIF):</source>
+      <translation>质量（JPEG、WebP、HEIF、AVIF）：</translation>
     </message>
     <message>
       <source>File name:</source>

@@ -137,7 +137,7 @@ SettingsDialog::SettingsDialog(const AppSettings& s, bool cuda, QWidget* parent)
   form->addRow(tr("Samples for Detail:"), samples_);
   form->addRow(tr("Output folder:"), with_button(output_, browse_out));
   form->addRow(tr("Format:"), format_);
-  form->addRow(tr("JPEG/WebP quality:"), quality_);
+  form->addRow(tr("Quality (JPEG, WebP, HEIF, AVIF):"), quality_);
   form->addRow(tr("File name:"), naming_);
   form->addRow(tr("Metadata:"), metadata_);
   form->addRow(QString(), maps_);
