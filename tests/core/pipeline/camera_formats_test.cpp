@@ -50,10 +50,16 @@ std::string heif_exif_value(const fs::path& p, const char* key) {
   return it == exif.end() ? "" : it->toString();
 }
 
-OutputOptions in_bands_of(OutputOptions o) {
-  o.bands.min_output_pixels = 1;
-  o.bands.rows = 16;
-  return o;
+// process_file() on the whole-image path, or on the banded one (bands of 16 rows), each with
+// its own output name.
+Result<OutputInfo> upscale_on_path(const fs::path& input, bool in_bands, ImageUpscaler& up) {
+  OutputOptions o;
+  o.name_template = in_bands ? "{stem}_bands.{ext}" : "{stem}_x{scale}.{ext}";
+  if (in_bands) {
+    o.bands.min_output_pixels = 1;
+    o.bands.rows = 16;
+  }
+  return process_file(input, o, up, {});
 }
 
 // A camera EXIF block (TIFF structure) as a phone writes into HEIF.
@@ -143,9 +149,7 @@ TEST(CameraFormats, RawBecomesUprightSixteenBitTiffWithCameraExifAndSrgbProfile)
   const std::string before = test::file_digest(dng);
   for (const bool in_bands : {false, true}) {
     SCOPED_TRACE(in_bands ? "banded" : "whole image");
-    OutputOptions o;
-    o.name_template = in_bands ? "{stem}_bands.{ext}" : "{stem}_x{scale}.{ext}";
-    auto out = process_file(dng, in_bands ? in_bands_of(o) : o, up, {});
+    auto out = upscale_on_path(dng, in_bands, up);
     ASSERT_TRUE(out) << out.error().what();
     EXPECT_EQ(out->format, ImageFormat::Tiff);
     EXPECT_EQ(out->output.extension(), ".tif");
@@ -204,9 +208,7 @@ TEST(CameraFormats, HeifStaysHeifWithItsMetadataAndIsTurnedOnlyOnce) {
     test::write_bytes(in, heif_photo(f, test::make_blocks(40, 24, 3), 6));
     for (const bool in_bands : {false, true}) {
       SCOPED_TRACE(in_bands ? "banded" : "whole image");
-      OutputOptions o;
-      o.name_template = in_bands ? "{stem}_bands.{ext}" : "{stem}_x{scale}.{ext}";
-      auto out = process_file(in, in_bands ? in_bands_of(o) : o, up, {});
+      auto out = upscale_on_path(in, in_bands, up);
       ASSERT_TRUE(out) << out.error().what();
       EXPECT_EQ(out->format, f);
       EXPECT_EQ(out->output.extension(), f == ImageFormat::Avif ? ".avif" : ".HEIC");
@@ -271,9 +273,7 @@ TEST(CameraFormats, CmykJpegComesOutRgbWithAnRgbProfile) {
   test::write_bytes(in, test::cmyk_test_jpeg());
   for (const bool in_bands : {false, true}) {
     SCOPED_TRACE(in_bands ? "banded" : "whole image");
-    OutputOptions o;
-    o.name_template = in_bands ? "{stem}_bands.{ext}" : "{stem}_x{scale}.{ext}";
-    auto out = process_file(in, in_bands ? in_bands_of(o) : o, up, {});
+    auto out = upscale_on_path(in, in_bands, up);
     ASSERT_TRUE(out) << out.error().what();
     EXPECT_EQ(out->format, ImageFormat::Jpeg);
     const cv::Mat m = cv::imread(out->output.string(), cv::IMREAD_UNCHANGED);
