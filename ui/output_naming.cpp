@@ -3,12 +3,14 @@
 #include <QDate>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
 
+#include "imaging/header_probe.h"
 #include "imaging/image_format.h"
 #include "pipeline/output_naming.h"
 #include "pipeline/output_options.h"
@@ -19,6 +21,20 @@ namespace {
 bool is_photo(const QFileInfo& fi) {
   return imaging::format_from_extension(fi.suffix().toStdString()) != imaging::ImageFormat::Unknown &&
          !fi.fileName().startsWith('.');
+}
+
+// A 10/12-bit HEIF or AVIF is written as 16-bit TIFF (the core's choice, pipeline/output_options.h),
+// which only its header tells; other inputs are named from their suffix.
+QString deep_heif_extension(const QString& input) {
+  const auto format = imaging::format_from_extension(QFileInfo(input).suffix().toStdString());
+  if (!imaging::is_heif_family(format)) return {};
+  QFile file(input);
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  const QByteArray bytes = file.readAll();
+  auto header = imaging::probe_header(reinterpret_cast<const uint8_t*>(bytes.constData()), size_t(bytes.size()));
+  if (!header || header->bit_depth <= 8) return {};
+  return QString::fromLatin1(
+      imaging::canonical_extension(pipeline::output_format(header->format, header->bit_depth, pipeline::OutputOptions())));
 }
 
 }  // namespace
@@ -46,7 +62,8 @@ QString output_path(const QString& input, const OutputPlan& plan) {
   const QString folder = plan.folder.isEmpty() ? fi.absolutePath() : plan.folder;
   pipeline::NameTokens tokens;
   tokens.stem = fi.completeBaseName().toStdString();
-  tokens.ext = output_extension(plan.format, fi.suffix()).toStdString();
+  const QString deep = plan.format == QLatin1String("same") ? deep_heif_extension(input) : QString();
+  tokens.ext = (deep.isEmpty() ? output_extension(plan.format, fi.suffix()) : deep).toStdString();
   tokens.scale = plan.scale;
   QString model = plan.model;
   model.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));

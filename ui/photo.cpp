@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 #include <QColorSpace>
 #include <QFile>
@@ -21,14 +22,17 @@ namespace {
 bool needs_core_decoder(const QString& path) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) return false;
-  const QByteArray head = file.read(64 << 10);
-  const auto* data = reinterpret_cast<const uint8_t*>(head.constData());
-  const auto format = imaging::sniff_format(data, size_t(head.size()));
+  QByteArray head = file.read(64 << 10);
+  const auto format = imaging::sniff_format(reinterpret_cast<const uint8_t*>(head.constData()), size_t(head.size()));
   if (format == imaging::ImageFormat::Heif || format == imaging::ImageFormat::Avif ||
       format == imaging::ImageFormat::Raw)
     return true;
   if (format == imaging::ImageFormat::Jpeg) {
-    auto header = imaging::probe_header(data, size_t(head.size()));
+    auto header = imaging::probe_header(reinterpret_cast<const uint8_t*>(head.constData()), size_t(head.size()));
+    if (!header && !file.atEnd()) {  // its frame header lies past a large EXIF or Photoshop block
+      head += file.readAll();
+      header = imaging::probe_header(reinterpret_cast<const uint8_t*>(head.constData()), size_t(head.size()));
+    }
     return header && header->cmyk;
   }
   return false;
@@ -127,6 +131,10 @@ QSize photo_size(const QString& path) {
 QImage load_thumbnail(const QString& path, QSize box) {
   QImage image;
   if (needs_core_decoder(path)) {
+    // A full decode (a RAW is developed at full size, ~0.7 GB for 24 MP with the copies): one at
+    // a time, so a folder of RAWs does not develop them all at once on the thread pool.
+    static std::mutex one_at_a_time;
+    std::lock_guard<std::mutex> lock(one_at_a_time);
     QByteArray icc;
     QString error;
     image = core_decode(path, icc, error);

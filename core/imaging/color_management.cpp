@@ -32,10 +32,12 @@ std::vector<uint8_t> profile_bytes(cmsHPROFILE profile) {
 }
 
 std::vector<uint8_t> read_small_file(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > (uint64_t(16) << 20) || ec) return {};
   std::ifstream in(path, std::ios::binary);
   if (!in) return {};
   std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return bytes.size() <= (size_t(16) << 20) ? bytes : std::vector<uint8_t>();
+  return bytes;
 }
 
 // A profile that Little CMS can open and that describes CMYK device values; else null.

@@ -263,8 +263,9 @@ Result<HeaderInfo> probe_bmp(const ByteReader& r) {
 
 // Offset of the 2-byte value of the first IFD's entry `tag` when it holds one SHORT, else 0.
 size_t tiff_short_offset(const uint8_t* data, size_t size, uint32_t wanted) {
-  if (data == nullptr || sniff_format(data, size) != ImageFormat::Tiff) return 0;
+  if (data == nullptr) return 0;
   const ByteReader r(data, size);
+  if (!r.equals(0, "II*\0", 4) && !r.equals(0, "MM\0*", 4)) return 0;  // also a TIFF the sniffer took for RAW
   const bool big = r.equals(0, "MM", 2);
   uint32_t magic = 0, ifd = 0, count = 0;
   if (!r.u16(2, big, magic) || magic != 42 || !r.u32(4, big, ifd) || ifd < 8 || !r.u16(ifd, big, count))
@@ -362,7 +363,14 @@ Result<HeaderInfo> probe_header(const uint8_t* data, size_t size) {
     case ImageFormat::Bmp: return probe_bmp(reader);
     case ImageFormat::Heif:
     case ImageFormat::Avif: return probe_heif(data, size, sniff_format(data, size));
-    case ImageFormat::Raw: return probe_raw(data, size);
+    case ImageFormat::Raw: {
+      // The Make + SubIFDs signature also fits some plain TIFFs (exports with camera EXIF and
+      // previews): when LibRaw does not take a TIFF, it is read as the TIFF it is.
+      auto raw = probe_raw(data, size);
+      const bool tiff = reader.equals(0, "II*\0", 4) || reader.equals(0, "MM\0*", 4);
+      if (!raw && tiff && raw.error().code == ErrorCode::Unsupported) return probe_tiff(reader);
+      return raw;
+    }
     case ImageFormat::Unknown: break;
   }
   return Error(ErrorCode::Unsupported,

@@ -125,6 +125,21 @@ Status collect_metadata(const heif_image_handle* h, Decoded* out) {
     else out->xmp = std::move(bytes);
   }
   const heif_color_profile_type type = heif_image_handle_get_color_profile_type(h);
+  if (type == heif_color_profile_type_nclx) {
+    heif_color_profile_nclx* nclx = nullptr;
+    if (heif_image_handle_get_nclx_color_profile(h, &nclx).code == heif_error_Ok && nclx) {
+      const int primaries = int(nclx->color_primaries), transfer = int(nclx->transfer_characteristics);
+      heif_nclx_color_profile_free(nclx);
+      const bool srgb_primaries = primaries == heif_color_primaries_ITU_R_BT_709_5 ||
+                                  primaries == heif_color_primaries_unspecified;
+      const bool hdr = transfer == heif_transfer_characteristic_ITU_R_BT_2100_0_PQ ||
+                       transfer == heif_transfer_characteristic_ITU_R_BT_2100_0_HLG;
+      if (!srgb_primaries || hdr)
+        out->color_note = "the HEIF colours are described by coded colour primaries " + std::to_string(primaries) +
+                          " and transfer " + std::to_string(transfer) + " (no ICC profile); they are read as sRGB, so " +
+                          (hdr ? "HDR" : "wide-gamut") + " colours are not converted and the output is untagged";
+    }
+  }
   // nclx (coded colour primaries, no ICC) is left out: without a profile the caller assumes sRGB.
   const size_t icc_size = heif_image_handle_get_raw_color_profile_size(h);
   if ((type == heif_color_profile_type_prof || type == heif_color_profile_type_rICC) && icc_size > 0) {

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "base/error.h"
@@ -54,6 +55,10 @@ struct Decoded {
                               // none, or if the item holds no TIFF header where its offset points
   std::vector<uint8_t> xmp;   // the XMP packet; empty if none
   std::vector<uint8_t> icc;   // the ICC profile (colr box); empty if none (then sRGB)
+  // Non-empty when the colours are described by an nclx box (coded primaries and transfer, no
+  // ICC profile) that is not sRGB-like (wide gamut, PQ or HLG): they are read as sRGB all the
+  // same, and this says so for the job's warnings.
+  std::string color_note;
 };
 
 // Decodes the primary image. max_pixels (0 = no limit) is checked before decoding against the

@@ -81,7 +81,7 @@ Status decode_with_library(const uint8_t* data, size_t size, const HeaderInfo& i
                            DecodedImage& out, IntegerImage& pixels) {
   out.format = info.format;
   out.source_orientation = 1;  // applied by the library (irot/imir, the RAW's flip)
-  out.gray = false;            // monochrome HEIF comes back as RGB with equal channels
+  out.gray = false;            // monochrome HEIF comes back as RGB with equal channels, gray set
   std::shared_ptr<const uint8_t> samples;
   if (info.format == ImageFormat::Raw) {
     auto raw = raw::decode(data, size, options.max_pixels);
@@ -103,7 +103,9 @@ Status decode_with_library(const uint8_t* data, size_t size, const HeaderInfo& i
     pixels.height = heif->height;
     pixels.channels = heif->channels;
     pixels.bit_depth = heif->bit_depth;
+    out.gray = heif->gray;
     out.icc_profile = std::move(heif->icc);
+    if (!heif->color_note.empty()) out.warnings.push_back(heif->color_note);
   }
   if (uint32_t(pixels.width) != info.width || uint32_t(pixels.height) != info.height)
     return Error(ErrorCode::Format, "decoded size differs from the size in the header");

@@ -33,17 +33,17 @@ class Reader : public LibRaw {
   }
 
   // A TIFF that LibRaw's dcraw heuristics take for an early camera RAW only because it has one
-  // 8- or 16-bit sample per pixel and a Make (say a grayscale scan with Make "Canon"): not a
-  // DNG, its image directory says it is an ordinary uncompressed picture (WhiteIsZero,
-  // BlackIsZero, RGB or palette; RAWs say CFA or LinearRaw, or use a camera compression), and
-  // LibRaw has no colour characterisation for the "camera". The real early TIFF RAWs LibRaw
-  // supports (Canon EOS-1D, Kodak DCS...) are in its camera tables, so they stay RAW.
+  // 8- or 16-bit sample per pixel and a Make (a grayscale scan with Make "Canon", or a black and
+  // white export that kept the camera's Make and Model): not a DNG, and its image directory says
+  // it is an ordinary uncompressed picture (WhiteIsZero, BlackIsZero, RGB or palette; RAWs say
+  // CFA or LinearRaw, or use a camera compression). Decided from the directory alone, whether
+  // or not LibRaw knows the camera: a photo developed as sensor data would come out as a
+  // false-colour mosaic, while the rare early uncompressed TIFF RAWs are read as the gray
+  // pictures they are stored as.
   bool is_plain_tiff(const uint8_t* data, size_t size) const {
     const bool tiff = size >= 4 && (std::memcmp(data, "II*\0", 4) == 0 ||
                                     std::memcmp(data, "MM\0*", 4) == 0);
     if (!tiff || imgdata.idata.dng_version != 0) return false;
-    const float* matrix = &imgdata.color.cam_xyz[0][0];
-    if (std::any_of(matrix, matrix + 12, [](float v) { return v != 0.0f; })) return false;
     const unsigned count = std::min<unsigned>(libraw_internal_data.identify_data.tiff_nifds,
                                               LIBRAW_IFD_MAXCOUNT);
     const INT64 data_offset = libraw_internal_data.unpacker_data.data_offset;

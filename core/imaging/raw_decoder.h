@@ -46,7 +46,7 @@ struct Decoded {
 };
 
 // Develops the RAW. max_pixels (0 = no limit) is checked against the developed size and the
-// sensor size before anything is unpacked. While it runs LibRaw holds about 16 bytes per pixel
+// sensor size before anything is unpacked. While it runs LibRaw holds about 15 bytes per pixel
 // (sensor data, its 4-channel working image and the result); what is returned holds 6.
 // Errors: Unsupported, Format, TooLarge, OutOfMemory (Internal only for a bug or an exception
 // that escaped LibRaw).

@@ -218,6 +218,7 @@ Result<ContainerMetadata> container_metadata(const PhotoMetadata& source, const 
       out.exif = encode_exif(false);
     } catch (const Exiv2::AnyError&) {
       out.exif = encode_exif(true);  // as embed_metadata(): the maker note is the one loss
+      out.dropped_maker_note = true;
     }
     Exiv2::XmpData xmp = src.xmp;
     prepare_xmp(xmp, policy, facts);

@@ -59,6 +59,7 @@ struct ContainerMetadata {
   std::vector<uint8_t> xmp;
   std::vector<uint8_t> icc;
   bool dropped_iptc = false;
+  bool dropped_maker_note = false;  // it could not be re-encoded (as embed_metadata() reports)
 };
 Result<ContainerMetadata> container_metadata(const PhotoMetadata& source, const MetadataPolicy& policy,
                                              const OutputFacts& facts);

@@ -93,6 +93,8 @@ Result<PhotoMetadata> read_heif_metadata(const uint8_t* data, size_t size) {
       return Error(ErrorCode::Format, "cannot read the metadata: the XMP packet does not parse");
   } catch (const Exiv2::AnyError& e) {
     return detail::from_exiv2(e, ErrorCode::Format, "cannot read the metadata");
+  } catch (const std::exception& e) {
+    return Error(ErrorCode::Format, std::string("cannot read the metadata: ") + e.what());
   }
   records->icc = std::move(items->icc);
   return PhotoMetadata(std::move(records));

@@ -120,6 +120,7 @@ Result<OutputInfo> process_file_in_bands(const fs::path& input, std::vector<uint
     auto container = metadata::container_metadata(meta, options.metadata, facts);
     if (!container) return container.error().within(where);
     if (container->dropped_iptc) warnings.push_back(std::string(imaging::to_string(info.format)) + " has no place for IPTC; it was left out");
+    if (container->dropped_maker_note) warnings.push_back("the camera maker note could not be rewritten and was dropped");
     ro.encode.container = {std::move(container->exif), std::move(container->xmp), std::move(container->icc)};
   } else {
     bool dropped_maker_note = false;

@@ -148,6 +148,7 @@ Result<OutputInfo> save_output(const LoadedInput& input, const ImageF& upscaled,
     auto container = metadata::container_metadata(input.metadata, options.metadata, facts);
     if (!container) return container.error().within(input.path.u8string());
     if (container->dropped_iptc) info.warnings.push_back(std::string(imaging::to_string(info.format)) + " has no place for IPTC; it was left out");
+    if (container->dropped_maker_note) info.warnings.push_back("the camera maker note could not be rewritten and was dropped");
     enc.container = {std::move(container->exif), std::move(container->xmp), std::move(container->icc)};
   }
   ctx.report(0.0, "encode");

@@ -134,7 +134,7 @@ std::vector<uint8_t> make_test_dng(const DngSpec& spec) {
 }
 
 std::vector<uint8_t> make_plain_tiff(int width, int height, int samples, int bits,
-                                     const std::string& make) {
+                                     const std::string& make, const std::string& model) {
   if (width <= 0 || height <= 0 || (samples != 1 && samples != 3) || (bits != 8 && bits != 16))
     throw std::runtime_error("make_plain_tiff needs 1 or 3 samples of 8 or 16 bits");
   return write_tiff("plain TIFF", [&](TIFF* tif) {
@@ -149,7 +149,7 @@ std::vector<uint8_t> make_plain_tiff(int width, int height, int samples, int bit
               TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, uint32_t(height));
     if (ok && !make.empty())
       ok = TIFFSetField(tif, TIFFTAG_MAKE, make.c_str()) &&
-           TIFFSetField(tif, TIFFTAG_MODEL, "Test Camera");
+           TIFFSetField(tif, TIFFTAG_MODEL, model.c_str());
     const size_t count = size_t(width) * size_t(height) * size_t(samples);
     std::vector<uint16_t> wide(count);
     std::vector<uint8_t> narrow(count);

@@ -48,8 +48,8 @@ struct DngSpec {
 std::vector<uint8_t> make_test_dng(const DngSpec& spec = {});
 
 // A plain (non-RAW) TIFF: `samples` 1 (gray) or 3 (RGB), `bits` 8 or 16, a smooth ramp, with a
-// camera Make/Model when `make` is not empty (as a camera's own TIFF mode writes them).
+// camera Make and `model` when `make` is not empty (as a camera's own TIFF mode writes them).
 std::vector<uint8_t> make_plain_tiff(int width, int height, int samples, int bits,
-                                     const std::string& make = {});
+                                     const std::string& make = {}, const std::string& model = "Test Camera");
 
 }  // namespace rsd::test

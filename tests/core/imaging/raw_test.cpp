@@ -91,6 +91,8 @@ TEST(RawDecoder, SniffRejectsPlainTiffsAndOtherFormats) {
       {"RGB 16-bit TIFF with a Make", make_plain_tiff(64, 48, 3, 16, "Canon")},
       // LibRaw alone takes these two for early camera RAWs (one sample per pixel and a Make).
       {"gray 16-bit TIFF with a Make", make_plain_tiff(64, 48, 1, 16, "Canon")},
+      // A camera LibRaw knows (it has a colour matrix for it): still a gray picture, not a mosaic.
+      {"gray 16-bit TIFF of a known camera", make_plain_tiff(64, 48, 1, 16, "Canon", "Canon EOS 5D Mark II")},
       {"gray 8-bit TIFF with a Make", make_plain_tiff(64, 48, 1, 8, "Phase One")},
       {"gray 16-bit TIFF", make_plain_tiff(64, 48, 1, 16)},
       {"JPEG header", {std::begin(jpeg), std::end(jpeg)}},

@@ -8,6 +8,7 @@
 
 #include <exiv2/exiv2.hpp>
 #include <libheif/heif.h>
+#include <tiffio.h>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
@@ -117,6 +118,103 @@ std::vector<uint8_t> ten_bit_heic(int w, int h) {
   }
   heif_image_release(img);
   return out;
+}
+
+// A monochrome 8-bit HEIC (a flat gray field), written with the libheif API directly.
+std::vector<uint8_t> gray_heic(int w, int h) {
+  heif_image* img = nullptr;
+  if (heif_image_create(w, h, heif_colorspace_monochrome, heif_chroma_monochrome, &img).code) return {};
+  std::vector<uint8_t> out;
+  heif_context* ctx = heif_context_alloc();
+  heif_encoder* enc = nullptr;
+  if (heif_image_add_plane(img, heif_channel_Y, w, h, 8).code == heif_error_Ok &&
+      heif_context_get_encoder_for_format(ctx, heif_compression_HEVC, &enc).code == heif_error_Ok) {
+    int stride = 0;
+    uint8_t* p = heif_image_get_plane(img, heif_channel_Y, &stride);
+    for (int y = 0; y < h; ++y) std::memset(p + size_t(y) * size_t(stride), 120, size_t(w));
+    heif_image_handle* handle = nullptr;
+    if (heif_context_encode_image(ctx, img, enc, nullptr, &handle).code == heif_error_Ok) {
+      heif_writer writer{1, [](heif_context*, const void* data, size_t size, void* user) -> heif_error {
+                           auto* v = static_cast<std::vector<uint8_t>*>(user);
+                           v->insert(v->end(), static_cast<const uint8_t*>(data), static_cast<const uint8_t*>(data) + size);
+                           return {heif_error_Ok, heif_suberror_Unspecified, "ok"};
+                         }};
+      if (heif_context_write(ctx, &writer, &out).code != heif_error_Ok) out.clear();
+      heif_image_handle_release(handle);
+    }
+  }
+  if (enc) heif_encoder_release(enc);
+  heif_context_free(ctx);
+  heif_image_release(img);
+  return out;
+}
+
+TEST(CameraFormats, MonochromeHeifStaysGrayInAGrayFormat) {
+  const auto bytes = gray_heic(24, 16);
+  if (bytes.empty()) GTEST_SKIP() << "libheif cannot encode monochrome HEVC here";
+  test::TempDir dir;
+  test::write_bytes(dir / "mono.heic", bytes);
+  test::BicubicUpscaler up(2);
+  for (const bool in_bands : {false, true}) {
+    SCOPED_TRACE(in_bands ? "banded" : "whole image");
+    auto header = imaging::probe_header(bytes.data(), bytes.size());
+    ASSERT_TRUE(header);
+    EXPECT_TRUE(header->gray);
+    OutputOptions o;
+    o.format = ImageFormat::Png;
+    o.name_template = in_bands ? "{stem}_bands.{ext}" : "{stem}_x{scale}.{ext}";
+    if (in_bands) o.bands.min_output_pixels = 1, o.bands.rows = 8;
+    auto out = process_file(dir / "mono.heic", o, up, {});
+    ASSERT_TRUE(out) << out.error().what();
+    const cv::Mat m = cv::imread(out->output.string(), cv::IMREAD_UNCHANGED);
+    EXPECT_EQ(m.channels(), 1);
+    EXPECT_EQ(m.cols, 48);
+  }
+}
+
+// A plain RGB TIFF that carries a camera's Make and a SubIFD (a reduced preview), as some
+// exports do: the sniffer's RAW signature fits it, LibRaw refuses it, and it is read as a TIFF.
+std::vector<uint8_t> tiff_with_camera_subifd(const fs::path& path) {
+  TIFF* tif = TIFFOpen(path.c_str(), "w");
+  if (!tif) return {};
+  auto write_picture = [&](uint32_t w, uint32_t h, uint32_t subfile) {
+    TIFFSetField(tif, TIFFTAG_SUBFILETYPE, subfile);
+    TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, w);
+    TIFFSetField(tif, TIFFTAG_IMAGELENGTH, h);
+    TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, 8);
+    TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, 3);
+    TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_RGB);
+    TIFFSetField(tif, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
+    TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, h);
+    std::vector<uint8_t> row(size_t(w) * 3, 90);
+    for (uint32_t y = 0; y < h; ++y) TIFFWriteScanline(tif, row.data(), y, 0);
+  };
+  TIFFSetField(tif, TIFFTAG_MAKE, "NIKON CORPORATION");
+  TIFFSetField(tif, TIFFTAG_MODEL, "NIKON D850");
+  uint64_t sub_offset = 0;
+  TIFFSetField(tif, TIFFTAG_SUBIFD, 1, &sub_offset);
+  write_picture(32, 16, 0);
+  TIFFWriteDirectory(tif);
+  write_picture(8, 4, FILETYPE_REDUCEDIMAGE);
+  TIFFWriteDirectory(tif);
+  TIFFClose(tif);
+  return test::read_bytes(path);
+}
+
+TEST(CameraFormats, APlainTiffWithCameraTagsIsStillATiff) {
+  test::TempDir dir;
+  const auto bytes = tiff_with_camera_subifd(dir / "export.tif");
+  ASSERT_FALSE(bytes.empty());
+  EXPECT_EQ(imaging::sniff_format(bytes.data(), bytes.size()), ImageFormat::Raw);  // the signature fits...
+  auto h = imaging::probe_header(bytes.data(), bytes.size());
+  ASSERT_TRUE(h) << h.error().what();
+  EXPECT_EQ(h->format, ImageFormat::Tiff);  // ...but LibRaw does not take it
+  EXPECT_EQ(h->width, 32u);
+  test::BicubicUpscaler up(2);
+  auto out = process_file(dir / "export.tif", {}, up, {});
+  ASSERT_TRUE(out) << out.error().what();
+  EXPECT_EQ(out->format, ImageFormat::Tiff);
+  EXPECT_EQ(out->width, 64);
 }
 
 TEST(CameraFormats, TenBitHeifBecomesSixteenBitTiff) {
