@@ -127,9 +127,11 @@ Status collect_metadata(const heif_image_handle* h, Decoded* out) {
   const heif_color_profile_type type = heif_image_handle_get_color_profile_type(h);
   if (type == heif_color_profile_type_nclx) {
     heif_color_profile_nclx* nclx = nullptr;
-    if (heif_image_handle_get_nclx_color_profile(h, &nclx).code == heif_error_Ok && nclx) {
+    const heif_error got = heif_image_handle_get_nclx_color_profile(h, &nclx);
+    // Freed whatever the answer: libheif 1.15 may allocate the profile and still report an error.
+    std::unique_ptr<heif_color_profile_nclx, Releaser<heif_nclx_color_profile_free>> owned(nclx);
+    if (got.code == heif_error_Ok && nclx) {
       const int primaries = int(nclx->color_primaries), transfer = int(nclx->transfer_characteristics);
-      heif_nclx_color_profile_free(nclx);
       const bool srgb_primaries = primaries == heif_color_primaries_ITU_R_BT_709_5 ||
                                   primaries == heif_color_primaries_unspecified;
       const bool hdr = transfer == heif_transfer_characteristic_ITU_R_BT_2100_0_PQ ||
