@@ -226,10 +226,10 @@ TEST_F(BenchCli, ShippedStudentHoldsItsQualityOnHeldOutCrops) {
     return json();
   };
   // Student PSNR-Y minus bicubic's, and bicubic's NIQE minus the student's, as measured with the
-  // shipped rsd-lite-student (models/rsd-lite-student.json, distill-k05-lp update 1550) on these
-  // crops on 2026-12-04 (bicubic / student PSNR-Y 25.69 / 25.72 dB clean, 24.57 / 24.59
-  // realistic; NIQE 8.25 / 7.22 and 7.95 / 7.22; the student before it: 25.52 / 7.51 and
-  // 24.50 / 7.50). Raise them with every better model that ships.
+  // shipped rsd-lite-student (models/rsd-lite-student.json, distill-k05-lp update 2800) on these
+  // crops on 2026-12-04 (bicubic / student PSNR-Y 25.69 / 25.72 dB clean, 24.57 / 24.58
+  // realistic; NIQE 8.25 / 7.11 and 7.95 / 7.14; update 1550 before it: 25.72 / 7.22 and
+  // 24.59 / 7.22). Raise them with every better model that ships.
   struct Floor {
     const char* degradation;
     double psnr_gain_db;  // measured student - bicubic PSNR-Y
@@ -237,8 +237,8 @@ TEST_F(BenchCli, ShippedStudentHoldsItsQualityOnHeldOutCrops) {
   };
   constexpr double kQualitySlackDb = 0.15;
   constexpr double kNiqeSlack = 0.3;
-  for (const Floor& f : {Floor{"bicubic", 0.03, 1.02},
-                         Floor{"realistic", 0.02, 0.72}}) {
+  for (const Floor& f : {Floor{"bicubic", 0.03, 1.14},
+                         Floor{"realistic", 0.01, 0.81}}) {
     const json bicubic = find(f.degradation, "bicubic");
     const json student = find(f.degradation, "student");
     if (bicubic.is_null() || student.is_null()) continue;
