@@ -351,7 +351,8 @@ bool has_camera_raw_signature(const uint8_t* data, size_t size) {
 Result<HeaderInfo> probe_header(const uint8_t* data, size_t size) {
   if (data == nullptr) size = 0;
   const ByteReader reader(data, size);
-  switch (sniff_format(data, size)) {
+  const ImageFormat format = sniff_format(data, size);
+  switch (format) {
     case ImageFormat::Png: return probe_png(reader);
     case ImageFormat::Jpeg: return probe_jpeg(reader);
     case ImageFormat::Tiff:
@@ -362,7 +363,7 @@ Result<HeaderInfo> probe_header(const uint8_t* data, size_t size) {
     case ImageFormat::Webp: return probe_webp(reader);
     case ImageFormat::Bmp: return probe_bmp(reader);
     case ImageFormat::Heif:
-    case ImageFormat::Avif: return probe_heif(data, size, sniff_format(data, size));
+    case ImageFormat::Avif: return probe_heif(data, size, format);
     case ImageFormat::Raw: {
       // The Make + SubIFDs signature also fits some plain TIFFs (exports with camera EXIF and
       // previews): when LibRaw does not take a TIFF, it is read as the TIFF it is.

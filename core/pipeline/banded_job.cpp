@@ -32,6 +32,18 @@ Result<std::vector<uint8_t>> metadata_donor(const OutputShape& shape, const imag
 
 }  // namespace
 
+Status set_container_metadata(imaging::ImageFormat format, const metadata::PhotoMetadata& source,
+                              const OutputOptions& options, const metadata::OutputFacts& facts,
+                              imaging::EncodeOptions& encode, std::vector<std::string>& warnings) {
+  auto container = metadata::container_metadata(source, options.metadata, facts);
+  if (!container) return container.error();
+  if (container->dropped_iptc)
+    warnings.push_back(std::string(imaging::to_string(format)) + " has no place for IPTC; it was left out");
+  if (container->dropped_maker_note) warnings.push_back("the camera maker note could not be rewritten and was dropped");
+  encode.container = {std::move(container->exif), std::move(container->xmp), std::move(container->icc)};
+  return {};
+}
+
 bool takes_banded_path(uint64_t input_pixels, int scale, const BandOptions& options, bool sampled) {
   const long double out = (long double)input_pixels * scale * scale;
   const long double threshold = (long double)options.min_output_pixels * (sampled ? 2.0L / 3.0L : 1.0L);
@@ -117,11 +129,8 @@ Result<OutputInfo> process_file_in_bands(const fs::path& input, std::vector<uint
   const bool heif = imaging::is_heif_family(info.format);
   std::vector<uint8_t> donor;
   if (heif) {  // the encoder writes the metadata itself
-    auto container = metadata::container_metadata(meta, options.metadata, facts);
-    if (!container) return container.error().within(where);
-    if (container->dropped_iptc) warnings.push_back(std::string(imaging::to_string(info.format)) + " has no place for IPTC; it was left out");
-    if (container->dropped_maker_note) warnings.push_back("the camera maker note could not be rewritten and was dropped");
-    ro.encode.container = {std::move(container->exif), std::move(container->xmp), std::move(container->icc)};
+    if (auto st = set_container_metadata(info.format, meta, options, facts, ro.encode, warnings); !st)
+      return st.error().within(where);
   } else {
     bool dropped_maker_note = false;
     auto made = metadata_donor(shape, ro.encode, meta, options, facts, &dropped_maker_note);

@@ -10,12 +10,15 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "base/error.h"
 #include "base/image_upscaler.h"
 #include "base/job_context.h"
 #include "imaging/header_probe.h"
+#include "imaging/image_encoder.h"
+#include "metadata/metadata_writer.h"
 #include "pipeline/output_options.h"
 #include "pipeline/process_file.h"
 
@@ -35,6 +38,14 @@ struct OutputShape {
 };
 OutputShape output_shape(imaging::ImageFormat input_format, bool gray, bool has_alpha, int input_depth,
                          const OutputOptions& options);
+
+// HEIF/AVIF outputs (whose metadata the encoder writes, not Exiv2): `source`'s records prepared
+// as metadata::container_metadata() does, put into encode.container, and what HEIF could not keep
+// (IPTC, a maker note that would not re-encode) appended to `warnings`. Both the whole-image and
+// the banded path call it.
+Status set_container_metadata(imaging::ImageFormat format, const metadata::PhotoMetadata& source,
+                              const OutputOptions& options, const metadata::OutputFacts& facts,
+                              imaging::EncodeOptions& encode, std::vector<std::string>& warnings);
 
 // The banded job. `bytes` is the whole input file (released once decoded); its header has passed
 // the size limits. Progress: decode 0-5 %, bands 5-97 % (rows are written as they finish),

@@ -145,11 +145,8 @@ Result<OutputInfo> save_output(const LoadedInput& input, const ImageF& upscaled,
   facts.scale = model.scale;
   facts.model_name = model.model_name;
   if (imaging::is_heif_family(info.format)) {  // the encoder writes the metadata itself
-    auto container = metadata::container_metadata(input.metadata, options.metadata, facts);
-    if (!container) return container.error().within(input.path.u8string());
-    if (container->dropped_iptc) info.warnings.push_back(std::string(imaging::to_string(info.format)) + " has no place for IPTC; it was left out");
-    if (container->dropped_maker_note) info.warnings.push_back("the camera maker note could not be rewritten and was dropped");
-    enc.container = {std::move(container->exif), std::move(container->xmp), std::move(container->icc)};
+    if (auto st = set_container_metadata(info.format, input.metadata, options, facts, enc, info.warnings); !st)
+      return st.error().within(input.path.u8string());
   }
   ctx.report(0.0, "encode");
   auto encoded = imaging::encode_image(*pixels, enc);
@@ -204,12 +201,9 @@ Result<OutputInfo> process_file(const fs::path& input, const OutputOptions& opti
 
   // Skip before any decoding when the output is already there.
   if (options.existing == ExistingOutput::Skip) {
-    auto in_format = imaging::sniff_format(bytes->data(), bytes->size());
-    int in_depth = 8;
-    if (auto header = imaging::probe_header(bytes->data(), bytes->size())) {
-      in_format = header->format;
-      in_depth = header->bit_depth;
-    }
+    const auto header = imaging::probe_header(bytes->data(), bytes->size());
+    const auto in_format = header ? header->format : imaging::sniff_format(bytes->data(), bytes->size());
+    const int in_depth = header ? header->bit_depth : 8;
     const auto tokens =
         make_tokens(input, in_format, output_format(in_format, in_depth, options), model.scale, model.model_name);
     auto plan = plan_output_path(input, tokens, options);

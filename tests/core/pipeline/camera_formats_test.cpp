@@ -86,52 +86,14 @@ std::vector<uint8_t> heif_photo(ImageFormat format, const ImageF& pixels, int ex
   return bytes ? bytes.value() : std::vector<uint8_t>();
 }
 
-// A 10-bit HEIC (as phones write HDR-capable photos): flat 10-bit level 600, written with the
-// libheif API directly (the project's encoder writes 8 bits). Empty when x265 cannot encode it.
-std::vector<uint8_t> ten_bit_heic(int w, int h) {
-  heif_image* img = nullptr;
-  if (heif_image_create(w, h, heif_colorspace_RGB, heif_chroma_interleaved_RRGGBB_LE, &img).code) return {};
-  std::vector<uint8_t> out;
-  if (heif_image_add_plane(img, heif_channel_interleaved, w, h, 10).code == heif_error_Ok) {
-    int stride = 0;
-    uint8_t* p = heif_image_get_plane(img, heif_channel_interleaved, &stride);
-    for (int y = 0; y < h; ++y)
-      for (int i = 0; i < 3 * w; ++i) p[size_t(y) * size_t(stride) + 2 * size_t(i)] = 600 & 0xFF,
-                                      p[size_t(y) * size_t(stride) + 2 * size_t(i) + 1] = 600 >> 8;
-    heif_context* ctx = heif_context_alloc();
-    heif_encoder* enc = nullptr;
-    if (heif_context_get_encoder_for_format(ctx, heif_compression_HEVC, &enc).code == heif_error_Ok) {
-      heif_encoder_set_lossy_quality(enc, 95);
-      heif_image_handle* handle = nullptr;
-      if (heif_context_encode_image(ctx, img, enc, nullptr, &handle).code == heif_error_Ok) {
-        heif_writer writer{1, [](heif_context*, const void* data, size_t size, void* user) -> heif_error {
-                             auto* v = static_cast<std::vector<uint8_t>*>(user);
-                             v->insert(v->end(), static_cast<const uint8_t*>(data), static_cast<const uint8_t*>(data) + size);
-                             return {heif_error_Ok, heif_suberror_Unspecified, "ok"};
-                           }};
-        if (heif_context_write(ctx, &writer, &out).code != heif_error_Ok) out.clear();
-        heif_image_handle_release(handle);
-      }
-      heif_encoder_release(enc);
-    }
-    heif_context_free(ctx);
-  }
-  heif_image_release(img);
-  return out;
-}
-
-// A monochrome 8-bit HEIC (a flat gray field), written with the libheif API directly.
-std::vector<uint8_t> gray_heic(int w, int h) {
-  heif_image* img = nullptr;
-  if (heif_image_create(w, h, heif_colorspace_monochrome, heif_chroma_monochrome, &img).code) return {};
+// `img` (released here) encoded as HEVC HEIC with the libheif API directly, at `quality` (0: the
+// encoder's default). Empty when x265 cannot encode it.
+std::vector<uint8_t> encode_hevc(heif_image* img, int quality) {
   std::vector<uint8_t> out;
   heif_context* ctx = heif_context_alloc();
   heif_encoder* enc = nullptr;
-  if (heif_image_add_plane(img, heif_channel_Y, w, h, 8).code == heif_error_Ok &&
-      heif_context_get_encoder_for_format(ctx, heif_compression_HEVC, &enc).code == heif_error_Ok) {
-    int stride = 0;
-    uint8_t* p = heif_image_get_plane(img, heif_channel_Y, &stride);
-    for (int y = 0; y < h; ++y) std::memset(p + size_t(y) * size_t(stride), 120, size_t(w));
+  if (heif_context_get_encoder_for_format(ctx, heif_compression_HEVC, &enc).code == heif_error_Ok) {
+    if (quality > 0) heif_encoder_set_lossy_quality(enc, quality);
     heif_image_handle* handle = nullptr;
     if (heif_context_encode_image(ctx, img, enc, nullptr, &handle).code == heif_error_Ok) {
       heif_writer writer{1, [](heif_context*, const void* data, size_t size, void* user) -> heif_error {
@@ -142,11 +104,44 @@ std::vector<uint8_t> gray_heic(int w, int h) {
       if (heif_context_write(ctx, &writer, &out).code != heif_error_Ok) out.clear();
       heif_image_handle_release(handle);
     }
+    heif_encoder_release(enc);
   }
-  if (enc) heif_encoder_release(enc);
   heif_context_free(ctx);
   heif_image_release(img);
   return out;
+}
+
+// A 10-bit HEIC (as phones write HDR-capable photos): flat 10-bit level 600, written with the
+// libheif API directly (the project's encoder writes 8 bits).
+std::vector<uint8_t> ten_bit_heic(int w, int h) {
+  heif_image* img = nullptr;
+  if (heif_image_create(w, h, heif_colorspace_RGB, heif_chroma_interleaved_RRGGBB_LE, &img).code) return {};
+  if (heif_image_add_plane(img, heif_channel_interleaved, w, h, 10).code != heif_error_Ok) {
+    heif_image_release(img);
+    return {};
+  }
+  int stride = 0;
+  uint8_t* p = heif_image_get_plane(img, heif_channel_interleaved, &stride);
+  for (int y = 0; y < h; ++y)
+    for (int i = 0; i < 3 * w; ++i) {
+      p[size_t(y) * size_t(stride) + 2 * size_t(i)] = 600 & 0xFF;
+      p[size_t(y) * size_t(stride) + 2 * size_t(i) + 1] = 600 >> 8;
+    }
+  return encode_hevc(img, 95);
+}
+
+// A monochrome 8-bit HEIC (a flat gray field), written with the libheif API directly.
+std::vector<uint8_t> gray_heic(int w, int h) {
+  heif_image* img = nullptr;
+  if (heif_image_create(w, h, heif_colorspace_monochrome, heif_chroma_monochrome, &img).code) return {};
+  if (heif_image_add_plane(img, heif_channel_Y, w, h, 8).code != heif_error_Ok) {
+    heif_image_release(img);
+    return {};
+  }
+  int stride = 0;
+  uint8_t* p = heif_image_get_plane(img, heif_channel_Y, &stride);
+  for (int y = 0; y < h; ++y) std::memset(p + size_t(y) * size_t(stride), 120, size_t(w));
+  return encode_hevc(img, 0);
 }
 
 TEST(CameraFormats, MonochromeHeifStaysGrayInAGrayFormat) {
